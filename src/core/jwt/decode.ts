@@ -1,0 +1,99 @@
+import { base64url } from 'jose';
+import type { DecodedJwt, TokenProblem } from '../model.js';
+import { duplicateNames } from '../util/json-names.js';
+import { isJsonObject } from '../util/json-lenient.js';
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** True when a string has the shape of a compact JWS or JWE (3 or 5 base64url segments, JSON header). */
+export function looksLikeJwt(value: string): boolean {
+  if (value.length < 10 || value.charCodeAt(0) !== 0x65 /* e */ || value.charCodeAt(1) !== 0x79 /* y */) return false;
+  const dots = value.split('.').length - 1;
+  return (dots === 2 || dots === 4) && /^[A-Za-z0-9_\-.=]+$/.test(value);
+}
+
+function segmentProblem(segment: string, part: TokenProblem['part']): TokenProblem | undefined {
+  if (BASE64URL.test(segment)) return undefined;
+  if (/=+$/.test(segment) && BASE64URL.test(segment.replace(/=+$/, ''))) {
+    return { rule: 'jws-parse', part, message: `the ${part} segment has base64 padding ("="), which base64url in JWS forbids` };
+  }
+  if (/[+/]/.test(segment)) {
+    return { rule: 'jws-parse', part, message: `the ${part} segment uses the base64 alphabet ("+" or "/"), not base64url` };
+  }
+  return { rule: 'jws-parse', part, message: `the ${part} segment has characters outside base64url` };
+}
+
+/** Decodes a segment to a JSON object, adding a problem for each way it fails. */
+function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
+  if (segment.length === 0) {
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is empty` });
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = base64url.decode(segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+  } catch {
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is not base64url-decodable` });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} is not valid UTF-8` });
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} is not valid JSON: ${reason}` });
+    return undefined;
+  }
+  if (!isJsonObject(value)) {
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} is JSON but not an object` });
+    return undefined;
+  }
+  for (const name of duplicateNames(text, value)) {
+    problems.push({ rule: 'jws-dup-names', part, message: `the ${part} has the name "${name}" more than once` });
+  }
+  return value;
+}
+
+/**
+ * Decodes a compact JWS (3 segments) or recognises a JWE (5 segments, header only), and runs the raw
+ * checks the rule catalogue needs: segment count, base64url alphabet, padding, whitespace, UTF-8, JSON
+ * objects, duplicate names. Never throws: every defect is a {@link TokenProblem} in the result.
+ * Does not verify the signature and does not judge `alg` or any claim.
+ */
+export function decodeJwt(raw: string): DecodedJwt {
+  const problems: TokenProblem[] = [];
+  let token = raw;
+  if (/\s/.test(token)) {
+    problems.push({ rule: 'jws-parse', part: 'token', message: 'the token contains whitespace' });
+    token = token.replace(/\s+/g, '');
+  }
+  const segments = token.split('.');
+  if (segments.length !== 3 && segments.length !== 5) {
+    problems.push({
+      rule: 'jws-parse',
+      part: 'token',
+      message: `a compact JWS has 3 segments and a JWE 5; this token has ${segments.length}`,
+    });
+    return { format: 'malformed', segments, problems };
+  }
+  const format = segments.length === 3 ? 'jws' : 'jwe';
+  const names: TokenProblem['part'][] = format === 'jws' ? ['header', 'payload', 'signature'] : ['header', 'token', 'token', 'token', 'token'];
+  segments.forEach((segment, i) => {
+    const problem = segmentProblem(segment, names[i] ?? 'token');
+    if (problem) problems.push(problem);
+  });
+  const header = decodeJsonSegment(segments[0]!, 'header', problems);
+  const payload = format === 'jws' ? decodeJsonSegment(segments[1]!, 'payload', problems) : undefined;
+  const result: DecodedJwt = { format, segments, problems };
+  if (header) result.header = header;
+  if (payload) result.payload = payload;
+  return result;
+}

@@ -1,0 +1,7 @@
+import type { Profile } from './types.js';
+
+/** Generic OpenID Connect: the standard rules, no provider-specific expectations. */
+export const oidcProfile: Profile = {
+  id: 'oidc',
+  name: 'Generic OpenID Connect',
+};
