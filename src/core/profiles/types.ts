@@ -44,6 +44,23 @@ export interface Profile {
   severity?: Record<string, Severity>;
   /** Documented claims per artifact kind. */
   claims?: Partial<Record<ProfileTarget, ClaimDoc[]>>;
+  /**
+   * Provider-specific equalities between a userinfo member and a token claim of the same flow, reported by
+   * the `profile-cross` rule (e.g. BirID: userinfo `id` equals the access token `sub`).
+   */
+  crossChecks?: ProfileCrossCheck[];
   /** Free-form notes about the seed documents (contradictions, defects). */
   notes?: string[];
+}
+
+/** One provider-specific equality between userinfo and a token of the same flow. */
+export interface ProfileCrossCheck {
+  /** Member of the userinfo response. */
+  userinfo: string;
+  token: 'access_token' | 'id_token';
+  /** Claim of that token. */
+  claim: string;
+  severity?: Severity;
+  /** Where the profile took this from. */
+  source?: string;
 }

@@ -1,8 +1,10 @@
 import { artifactRules } from './registry-artifact.js';
 import { claimsRules } from './registry-claims.js';
 import { crossRules } from './registry-cross.js';
+import { idtRules } from './registry-idt.js';
 import { jwsRules } from './registry-jws.js';
+import { profileRules } from './registry-profile.js';
 import type { Rule } from './types.js';
 
-/** Every rule the engine runs: A (jws), B (claims and time), C+D (single artifacts), E (across artifacts). */
-export const ALL_RULES: readonly Rule[] = [...jwsRules, ...claimsRules, ...artifactRules, ...crossRules];
+/** Every rule the engine runs: A (jws), B (claims and time), C (ID token), D (other artifacts), E (across artifacts), profiles. */
+export const ALL_RULES: readonly Rule[] = [...jwsRules, ...claimsRules, ...idtRules, ...artifactRules, ...crossRules, ...profileRules];
