@@ -1,0 +1,4 @@
+import { browser } from '../shared/browser.js';
+
+// Paths are from the extension root: the build keeps the source layout for HTML pages.
+void browser.devtools.panels.create('Tokens', '/icons/icon-16.png', '/src/panel/panel.html');
