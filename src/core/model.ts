@@ -102,6 +102,8 @@ export interface TokenProblem {
   rule: 'jws-parse' | 'jws-dup-names';
   part: 'token' | 'header' | 'payload' | 'signature';
   message: string;
+  /** For jws-dup-names: the duplicated name, dotted for nested objects (`address.country`). */
+  name?: string;
 }
 
 /** A decoded compact JWS or JWE. Decoding never fails: what went wrong is in `problems`. */
@@ -132,7 +134,7 @@ export interface SignatureCheck {
   kid?: string;
   /** Where the key came from: `jwks_uri` of the issuer, a JWKS file, an observed JWKS response. */
   keySource?: string;
-  /** The kty/alg of the key used, for alg-confusion. */
+  /** The JWK `kty` of the key used (RSA, EC, OKP, oct), for alg-confusion. */
   keyType?: string;
   /** The JWKS had several keys and the header no kid. */
   ambiguous?: boolean;

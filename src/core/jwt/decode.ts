@@ -57,7 +57,7 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems
     return undefined;
   }
   for (const name of duplicateNames(text, value)) {
-    problems.push({ rule: 'jws-dup-names', part, message: `the ${part} has the name "${name}" more than once` });
+    problems.push({ rule: 'jws-dup-names', part, name, message: `the ${part} has the name "${name}" more than once` });
   }
   return value;
 }

@@ -1,0 +1,70 @@
+import type { Artifact } from '../model.js';
+import { JWS_KINDS, kindLabel } from './jws-subject.js';
+import type { ArtifactRule, RuleContext } from './types.js';
+import { show } from './util.js';
+
+/** The authorize request of the artifact's flow, if one was captured. */
+function authorizeRequestOf(a: Artifact, ctx: RuleContext): Artifact | undefined {
+  const ids = ctx.flowOf(a)?.artifacts ?? [];
+  for (const id of ids) {
+    const candidate = ctx.artifact(id);
+    if (candidate?.kind === 'authorize_request') return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * True when Core §2 permits an unsigned ID token: it came from the token endpoint, and the flow's response
+ * type returns no ID token from the authorization endpoint (code flow, its refreshes, or a hybrid flow
+ * without `id_token` in `response_type`).
+ */
+function unsignedIdTokenMayBeAccepted(a: Artifact, ctx: RuleContext): boolean {
+  if (a.kind !== 'id_token') return false;
+  if (!a.occurrences.some((o) => o.location === 'response.json.id_token')) return false;
+  const flow = ctx.flowOf(a);
+  if (!flow) return false;
+  if (flow.type === 'authorization_code' || flow.type === 'refresh_token') return true;
+  if (flow.type !== 'hybrid') return false;
+  const responseType = authorizeRequestOf(a, ctx)?.claims?.response_type;
+  return typeof responseType === 'string' && !responseType.split(' ').includes('id_token');
+}
+
+/**
+ * alg-none: the token is unsigned (`alg` "none", or an empty signature segment) (RFC 8725 §2.1, §3.2;
+ * RFC 9068 §4). An unsigned ID token from the token endpoint of a code flow is a warning (acceptable only
+ * when the client registered `none`); everything else, access tokens included, is an error. Does not verify
+ * signatures and does not check whether `alg` is registered (alg-present).
+ */
+export const algNone: ArtifactRule = {
+  id: 'alg-none',
+  scope: 'artifact',
+  kinds: JWS_KINDS,
+  check(a, ctx, report) {
+    const jwt = a.jwt;
+    if (!jwt || jwt.format !== 'jws' || !Array.isArray(jwt.segments)) return;
+    const alg = jwt.header?.alg;
+    const signature = jwt.segments[2] ?? '';
+    const what = kindLabel(a);
+    if (alg === 'none' && signature === '') {
+      if (unsignedIdTokenMayBeAccepted(a, ctx)) {
+        report({ severity: 'warning', message: `${what} from the token endpoint is unsigned (alg "none"): only acceptable if the client registered id_token_signed_response_alg none` });
+      } else {
+        report({ message: `${what} is unsigned (alg "none"): it must be signed and must be rejected` });
+      }
+      return;
+    }
+    if (alg === 'none') {
+      report({ message: `${what} has alg "none" but a non-empty signature segment: an unsecured JWS has an empty signature, and nothing here is verified` });
+      return;
+    }
+    if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+      const empty = signature === '' ? ' (and its signature segment is empty)' : '';
+      report({ message: `${what} has alg ${show(alg)}, a case variant of "none" that some libraries treat as unsigned${empty}` });
+      return;
+    }
+    if (signature === '') {
+      const written = alg === undefined ? 'no alg' : `alg ${show(alg)}`;
+      report({ message: `${what} has ${written} but an empty signature segment (a stripped signature)` });
+    }
+  },
+};

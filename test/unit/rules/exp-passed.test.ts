@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../../src/core/model.js';
+import { expPassed } from '../../../src/core/rules/exp-passed.js';
+import { SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
+import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
+import { expectOne, rawTokenArtifact } from './token-kit.js';
+
+const at = (exp: unknown, extra: Partial<Artifact> = {}) => tokenArtifact('access_token', { sub: 'u1', iat: NOW - 600, exp }, undefined, extra);
+
+describe('exp-passed', () => {
+  it('reports an expired token with the time in UTC and relative', () => {
+    const f = expectOne(check(expPassed, [at(NOW - 720)]), 'exp-passed', 'error', 'access token expired: exp 1629285337 (2021-08-18T11:15:37Z), expired 12 min ago (now 2021-08-18T11:27:37Z, skew 60 s)');
+    expect(f.claim).toBe('exp');
+  });
+
+  it.each<[string, number, number, boolean]>([
+    ['just inside the skew', NOW - 59, 60, false],
+    ['exactly at exp + skew', NOW - 60, 60, true],
+    ['past the skew', NOW - 61, 60, true],
+    ['valid for 5 more minutes', NOW + 300, 60, false],
+    ['exp = now without skew', NOW, 0, true],
+    ['negative skew is read as 0', NOW, -30, true],
+    ['a skew above 300 s is clamped to 300 (inside)', NOW - 299, 10_000, false],
+    ['a skew above 300 s is clamped to 300 (outside)', NOW - 301, 10_000, true],
+    ['a NaN skew falls back to 60 s (inside)', NOW - 59, Number.NaN, false],
+    ['a NaN skew falls back to 60 s (outside)', NOW - 61, Number.NaN, true],
+  ])('%s', (_name, exp, skew, fires) => {
+    const findings = check(expPassed, [at(exp)], { skew });
+    if (fires) expectOne(findings, 'exp-passed', 'error', 'expired');
+    else expect(findings).toEqual([]);
+  });
+
+  it('reads a millisecond exp as milliseconds and says so', () => {
+    expectOne(check(expPassed, [at((NOW - 720) * 1000)]), 'exp-passed', 'error', 'exp 1629285337000 (read as milliseconds: 2021-08-18T11:15:37Z), expired 12 min ago');
+    expect(check(expPassed, [at((NOW + 300) * 1000)])).toEqual([]);
+  });
+
+  it('accepts the seed 002 ID token at its issue time and reports it an hour later', () => {
+    const t = rawTokenArtifact('id_token', SEED_002_ID_TOKEN);
+    expect(check(expPassed, [t])).toEqual([]);
+    expectOne(check(expPassed, [t], { now: NOW + 3600 }), 'exp-passed', 'error', 'ID token expired: exp 1629286357 (2021-08-18T11:32:37Z), expired 55 min ago');
+  });
+
+  it('reports exp 0 as expired, except on a Keycloak refresh token (offline token: info)', () => {
+    expectOne(check(expPassed, [tokenArtifact('refresh_token', { exp: 0 })]), 'exp-passed', 'error', 'exp 0 (1970-01-01T00:00:00Z)');
+    expectOne(check(expPassed, [tokenArtifact('refresh_token', { exp: 0 }, undefined, { profile: 'keycloak' })]), 'exp-passed', 'info', 'Keycloak offline token without expiry');
+  });
+
+  it('judges the seed 002 Keycloak refresh token normally', () => {
+    const rt = rawTokenArtifact('refresh_token', SEED_002_REFRESH_TOKEN, { profile: 'keycloak' });
+    expect(check(expPassed, [rt], { now: NOW + 1800 })).toEqual([]);
+    expectOne(check(expPassed, [rt], { now: NOW + 1860 }), 'exp-passed', 'error', 'refresh token expired');
+  });
+
+  it('judges signed userinfo, not plain JSON userinfo or introspection', () => {
+    const signed = tokenArtifact('userinfo', { sub: 'u1', exp: NOW - 3600 });
+    const plain = jsonArtifact('userinfo', { sub: 'u1', exp: NOW - 3600 });
+    const intro = jsonArtifact('introspection', { active: true, exp: NOW - 3600 });
+    expectOne(check(expPassed, [signed, plain, intro]), 'exp-passed', 'error', 'signed userinfo expired');
+  });
+
+  it.each<[string, unknown]>([
+    ['a string exp', String(NOW - 3600)],
+    ['a null exp', null],
+    ['an array exp', [NOW - 3600]],
+    ['an object exp', { value: 1 }],
+  ])('leaves %s to numericdate', (_name, exp) => {
+    expect(check(expPassed, [at(exp)])).toEqual([]);
+  });
+
+  it('says nothing without exp or without claims', () => {
+    expect(check(expPassed, [tokenArtifact('id_token', { sub: 'u1' }), jsonArtifact('opaque_token', undefined), jsonArtifact('access_token', undefined)])).toEqual([]);
+  });
+});
