@@ -1,0 +1,62 @@
+import type { Artifact } from '../model.js';
+import { authorizeRequestOf, fromAuthorizationEndpoint, issuedByRefresh, stringParam } from './idt-flow.js';
+import type { ArtifactRule, RuleContext } from './types.js';
+import { show } from './util.js';
+
+/** Flows (other than the given one) whose authorize request sent the same nonce. */
+function otherFlowsWithNonce(nonce: string, request: Artifact, ctx: RuleContext): string[] {
+  const own = ctx.flowOf(request)?.id;
+  const flows = new Set<string>();
+  for (const other of ctx.artifacts()) {
+    if (other.kind !== 'authorize_request' || other.id === request.id || stringParam(other, 'nonce') !== nonce) continue;
+    const flow = ctx.flowOf(other)?.id ?? other.id;
+    if (flow !== own) flows.add(flow);
+  }
+  return [...flows];
+}
+
+/**
+ * idt-nonce: the ID token `nonce` equals the nonce of the flow's captured authorize request (Core §3.1.3.7
+ * step 11); an ID token from the authorization endpoint (implicit, hybrid) has a nonce (Core §3.2.2.11); the same
+ * nonce sent in the authorize requests of several flows is a warning. A refreshed ID token may omit the nonce
+ * (Core §12.2) but must not change it. Does not judge a nonce's entropy, and says nothing when neither an
+ * authorize request nor a front-channel delivery was seen.
+ */
+export const idtNonce: ArtifactRule = {
+  id: 'idt-nonce',
+  scope: 'artifact',
+  kinds: ['id_token'],
+  check(a, ctx, report) {
+    const claims = a.claims;
+    if (!claims) return;
+    const request = authorizeRequestOf(a, ctx);
+    const sent = stringParam(request, 'nonce');
+    const hasNonce = Object.hasOwn(claims, 'nonce');
+    const refreshed = issuedByRefresh(a, ctx);
+
+    if (sent !== undefined) {
+      if (!hasNonce) {
+        if (!refreshed) report({ message: `the ID token has no nonce, but the authorize request sent nonce ${show(sent)}`, claim: 'nonce' });
+      } else if (claims.nonce !== sent) {
+        report({ message: `nonce ${show(claims.nonce)} does not match the authorize request nonce ${show(sent)}`, claim: 'nonce' });
+      }
+    } else if (fromAuthorizationEndpoint(a)) {
+      if (!hasNonce) {
+        report({ message: 'the ID token came from the authorization endpoint (implicit or hybrid flow) without a nonce; nonce is required there', claim: 'nonce' });
+      } else if (typeof claims.nonce !== 'string' || claims.nonce === '') {
+        report({ message: `nonce ${show(claims.nonce)} is not a usable nonce; an ID token from the authorization endpoint requires a non-empty string nonce`, claim: 'nonce' });
+      }
+    }
+
+    if (sent !== undefined && request && !refreshed) {
+      const others = otherFlowsWithNonce(sent, request, ctx);
+      if (others.length > 0) {
+        report({
+          severity: 'warning',
+          message: `the same nonce was used for several logins: nonce ${show(sent)} was also sent in ${others.length} other flow${others.length > 1 ? 's' : ''} (${others.join(', ')})`,
+          claim: 'nonce',
+        });
+      }
+    }
+  },
+};
