@@ -1,0 +1,64 @@
+import type { Artifact, Severity } from '../model.js';
+import { member, numberMember, sameJson } from './claim-values.js';
+import { artifactsOf, isRefreshResponse, lastIssuedBefore, tokenOfResponse } from './flow-helpers.js';
+import type { FlowRule, Reporter } from './types.js';
+import { audList, show } from './util.js';
+
+/** Same audiences, in any order and ignoring repeats. Values with no string entry are not compared. */
+function sameAudiences(a: unknown, b: unknown): boolean {
+  const la = audList(a);
+  const lb = audList(b);
+  if (la.length === 0 || lb.length === 0) return true;
+  const sa = new Set(la);
+  const sb = new Set(lb);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+function compare(fresh: Artifact, prev: Artifact, report: Reporter): void {
+  const artifacts = [fresh.id, prev.id];
+  const differs = (claim: string, severity: Severity | undefined, rule: string, equal: (a: unknown, b: unknown) => boolean) => {
+    const now = member(fresh.claims, claim);
+    const before = member(prev.claims, claim);
+    if (now === undefined || before === undefined || equal(now, before)) return;
+    report({
+      ...(severity ? { severity } : {}),
+      message: `the refreshed ID token's ${claim} ${show(now)} differs from the previous ID token's ${claim} ${show(before)}; ${rule}`,
+      claim,
+      artifacts,
+    });
+  };
+  differs('iss', undefined, 'it must stay the same', sameJson);
+  differs('sub', undefined, 'it must stay the same', sameJson);
+  differs('aud', undefined, 'it must stay the same', sameAudiences);
+  differs('auth_time', undefined, 'it must keep the time of the original authentication', sameJson);
+  differs('nonce', 'info', 'a refreshed ID token should have no nonce, or the original one', sameJson);
+  const iat = numberMember(fresh.claims, 'iat');
+  const prevIat = numberMember(prev.claims, 'iat');
+  if (iat !== undefined && prevIat !== undefined && iat <= prevIat) {
+    report({
+      message: `the refreshed ID token's iat ${iat} is not newer than the previous ID token's iat ${prevIat}; it must be the time the new token was issued`,
+      claim: 'iat',
+      artifacts,
+    });
+  }
+}
+
+/**
+ * x-refresh-idt: an ID token from a `refresh_token` grant keeps the previous ID token's `iss`, `sub`, `aud`
+ * (compared as sets) and `auth_time`, and has a newer `iat` (Core §12.2); one error per claim. A `nonce` in
+ * both that differs is an info. The previous ID token is the one of the flow issued last before the refresh
+ * response. A claim missing on either side is not compared (idt-required reports missing ones).
+ * Does not look at `azp` (idt-azp) nor at refresh responses without an ID token.
+ */
+export const xRefreshIdt: FlowRule = {
+  id: 'x-refresh-idt',
+  scope: 'flow',
+  check(flow, ctx, report) {
+    for (const resp of artifactsOf(flow, ctx, 'token_response')) {
+      if (!isRefreshResponse(resp)) continue;
+      const fresh = tokenOfResponse(resp, ctx, 'id_token');
+      const prev = fresh && lastIssuedBefore(flow, ctx, 'id_token', flow.artifacts.indexOf(resp.id));
+      if (fresh && prev && fresh.claims && prev.claims) compare(fresh, prev, report);
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { xAtSub } from '../../../src/core/rules/x-at-sub.js';
+import { tokenArtifact } from '../helpers/rule-harness.js';
+import { expectNone, expectOne, rawToken, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+
+const idt = (sub: unknown, extra = {}) => tokenArtifact('id_token', { sub }, undefined, extra);
+
+describe('x-at-sub', () => {
+  it('does not fire on seed 002 (same sub everywhere, Keycloak refresh tokens included)', () => {
+    expectNone(runFlow(xAtSub, seed002('keycloak').artifacts));
+  });
+
+  it('fires for seed 002 printed "decoded Access Token" (another user) next to the real ID token', () => {
+    const s = seed002();
+    const printed = tokenArtifact('access_token', { sub: 'b3f4d919-8cc5-413c-9e11-3c2c675b2f8f', typ: 'Bearer', azp: 'Postman' }, undefined, { profile: 'keycloak' });
+    const resp = tokenResponse({}, [s.first.idToken, printed], { grant_type: 'authorization_code' });
+    const f = expectOne(
+      runFlow(xAtSub, [resp, s.first.idToken, printed]),
+      'x-at-sub',
+      'warning',
+      'access token sub "b3f4d919-8cc5-413c-9e11-3c2c675b2f8f" differs from the ID token sub "2cd7cecd-d444-4685-bb04-8bbfdb45a069"',
+      [printed.id, s.first.idToken.id],
+    );
+    expect(f.claim).toBe('sub');
+  });
+
+  it('checks Keycloak refresh tokens, not refresh tokens of other profiles', () => {
+    const id = idt('u');
+    const kcRt = tokenArtifact('refresh_token', { sub: 'v' }, { alg: 'HS256' }, { profile: 'keycloak' });
+    expectOne(runFlow(xAtSub, [id, kcRt]), 'x-at-sub', 'warning', 'refresh token sub "v"');
+    const plainRt = tokenArtifact('refresh_token', { sub: 'v' }, { alg: 'HS256' });
+    expectNone(runFlow(xAtSub, [id, plainRt]));
+  });
+
+  it('compares with the ID token of the same response before any other', () => {
+    const old = idt('old');
+    const fresh = idt('new');
+    const at = tokenArtifact('access_token', { sub: 'new' });
+    const r1 = tokenResponse({}, [old], { grant_type: 'authorization_code' });
+    const r2 = tokenResponse({}, [at, fresh], { grant_type: 'refresh_token' });
+    expectNone(runFlow(xAtSub, [r1, old, r2, at, fresh]));
+  });
+
+  it('falls back to the latest ID token before the access token', () => {
+    const id = idt('u');
+    const at = tokenArtifact('access_token', { sub: 'v' });
+    const r2 = tokenResponse({}, [at], { grant_type: 'refresh_token' });
+    expectOne(runFlow(xAtSub, [id, r2, at]), 'x-at-sub', 'warning', 'access token sub "v" differs from the ID token sub "u"', [at.id, id.id]);
+  });
+
+  it.each([
+    ['access token without sub', [idt('u'), tokenArtifact('access_token', { iss: 'x' })]],
+    ['access token sub null', [idt('u'), tokenArtifact('access_token', { sub: null })]],
+    ['no ID token', [tokenArtifact('access_token', { sub: 'v' })]],
+    ['ID token without sub', [tokenArtifact('id_token', { iss: 'x' }), tokenArtifact('access_token', { sub: 'v' })]],
+    ['opaque access token', [idt('u'), rawToken('access_token', 'opaque-token-value')]],
+    ['malformed JWT', [idt('u'), rawToken('access_token', 'eyJhbGciOiJSUzI1NiJ9.!!!.sig')]],
+  ])('no finding: %s', (_name, artifacts) => {
+    expectNone(runFlow(xAtSub, artifacts));
+  });
+
+  it.each([[123], [{ a: 1 }], [['u']], [true]])('hostile sub %j does not throw', (sub) => {
+    expectOne(runFlow(xAtSub, [idt('u'), tokenArtifact('access_token', { sub })]), 'x-at-sub', 'warning', 'differs from the ID token sub "u"');
+  });
+});

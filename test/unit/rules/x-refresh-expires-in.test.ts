@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { xRefreshExpiresIn } from '../../../src/core/rules/x-refresh-expires-in.js';
+import { NOW, tokenArtifact } from '../helpers/rule-harness.js';
+import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+
+const CODE = { grant_type: 'authorization_code' };
+
+function exchange(refreshExpiresIn: unknown, rtClaims: Record<string, unknown>) {
+  const rt = tokenArtifact('refresh_token', rtClaims, { alg: 'HS256' });
+  const resp = tokenResponse({ refresh_expires_in: refreshExpiresIn }, [rt], CODE);
+  return { rt, resp, artifacts: [resp, rt] };
+}
+
+describe('x-refresh-expires-in', () => {
+  it('does not fire on seed 002 (refresh_expires_in 1800, exp - iat 1800)', () => {
+    expectNone(runFlow(xRefreshExpiresIn, seed002().artifacts));
+  });
+
+  it('fires when refresh_expires_in and exp - iat differ by more than the skew', () => {
+    const { rt, resp, artifacts } = exchange(1800, { iat: NOW, exp: NOW + 36000 });
+    const f = expectOne(runFlow(xRefreshExpiresIn, artifacts), 'x-refresh-expires-in', 'warning', 'refresh_expires_in 1800 but the refresh token lives 36000 s', [resp.id, rt.id]);
+    expect(f.claim).toBe('refresh_expires_in');
+  });
+
+  it.each([
+    [1860, false],
+    [1861, true],
+    [1740, false],
+    [1739, true],
+  ])('refresh_expires_in %i against a 1800 s token: fires %s', (value, fires) => {
+    expect(runFlow(xRefreshExpiresIn, exchange(value, { iat: NOW, exp: NOW + 1800 }).artifacts)).toHaveLength(fires ? 1 : 0);
+  });
+
+  it('uses the configured skew', () => {
+    const { artifacts } = exchange(1800, { iat: NOW, exp: NOW + 1900 });
+    expect(runFlow(xRefreshExpiresIn, artifacts, {}, { skew: 120 })).toHaveLength(0);
+    expectOne(runFlow(xRefreshExpiresIn, artifacts, {}, { skew: 30 }), 'x-refresh-expires-in', 'warning', 'differ by 100 s, more than the 30 s skew');
+  });
+
+  it('refresh_expires_in 0 is an offline token: only an info when the token has an exp', () => {
+    expectOne(runFlow(xRefreshExpiresIn, exchange(0, { iat: NOW, exp: NOW + 1800 }).artifacts), 'x-refresh-expires-in', 'info', 'refresh_expires_in 0 marks an offline token, yet the refresh token has exp');
+    expectNone(runFlow(xRefreshExpiresIn, exchange(0, { iat: NOW, typ: 'Offline' }).artifacts));
+  });
+
+  it.each([
+    ['refresh_expires_in missing', undefined, { iat: NOW, exp: NOW + 60000 }],
+    ['refresh_expires_in a boolean', true, { iat: NOW, exp: NOW + 60000 }],
+    ['refresh_expires_in null', null, { iat: NOW, exp: NOW + 60000 }],
+    ['no exp', 1800, { iat: NOW }],
+    ['no iat', 1800, { exp: NOW + 60000 }],
+    ['exp an object', 1800, { iat: NOW, exp: { v: 1 } }],
+  ])('no finding: %s', (_name, value, claims) => {
+    expectNone(runFlow(xRefreshExpiresIn, exchange(value, claims).artifacts));
+  });
+});

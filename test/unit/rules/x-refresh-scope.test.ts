@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../../src/core/model.js';
+import { xRefreshScope } from '../../../src/core/rules/x-refresh-scope.js';
+import { jsonArtifact } from '../helpers/rule-harness.js';
+import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+
+const first = (scope: unknown, form: Record<string, string> = {}) => tokenResponse(scope === undefined ? {} : { scope }, [], { grant_type: 'authorization_code', ...form });
+const refresh = (scope: unknown, formScope?: string) =>
+  tokenResponse(scope === undefined ? {} : { scope }, [], { grant_type: 'refresh_token', ...(formScope === undefined ? {} : { scope: formScope }) });
+
+describe('x-refresh-scope', () => {
+  it('does not fire on seed 002 (openid profile throughout)', () => {
+    expectNone(runFlow(xRefreshScope, seed002().artifacts));
+  });
+
+  it('does not fire for the same or a narrower scope, in any order', () => {
+    expectNone(runFlow(xRefreshScope, [first('openid profile email'), refresh('email openid', 'openid  email')]));
+  });
+
+  it('fires when the refreshed scope adds a scope, naming it', () => {
+    const r1 = first('openid profile');
+    const r2 = refresh('openid profile email offline_access');
+    const f = expectOne(runFlow(xRefreshScope, [r1, r2]), 'x-refresh-scope', 'error', 'the refreshed scope "openid profile email offline_access" adds "email offline_access", not in the original scope "openid profile" of the first token response', [r2.id, r1.id]);
+    expect(f.claim).toBe('scope');
+  });
+
+  it('fires when the refresh request asks for more', () => {
+    expectOne(runFlow(xRefreshScope, [first('openid'), refresh(undefined, 'openid admin')]), 'x-refresh-scope', 'error', 'the refresh request asks for scope "openid admin", adding "admin"');
+  });
+
+  it('reports request and response separately', () => {
+    expect(runFlow(xRefreshScope, [first('openid'), refresh('openid admin', 'openid admin')])).toHaveLength(2);
+  });
+
+  it('compares case-sensitively', () => {
+    expectOne(runFlow(xRefreshScope, [first('openid profile'), refresh('openid Profile')]), 'x-refresh-scope', 'error', 'adds "Profile"');
+  });
+
+  it('falls back to the first token request scope, then to the authorization request scope', () => {
+    expectOne(runFlow(xRefreshScope, [first(undefined, { scope: 'openid' }), refresh('openid email')]), 'x-refresh-scope', 'error', 'of the first token request');
+    const authz = jsonArtifact('authorize_request', { scope: 'openid', client_id: 'c' });
+    const r2 = refresh('openid email');
+    expectOne(runFlow(xRefreshScope, [authz, r2]), 'x-refresh-scope', 'error', 'of the authorization request', [r2.id, authz.id]);
+  });
+
+  it('compares every refresh with the original grant, not with the previous refresh', () => {
+    expectNone(runFlow(xRefreshScope, [first('openid profile'), refresh('openid'), refresh('openid profile')]));
+  });
+
+  it.each([
+    ['no original scope', () => [refresh('openid admin')]],
+    ['only refreshes', () => [refresh('openid'), refresh('openid admin')]],
+    ['original scope not a string', () => [first(['openid']), refresh('openid admin')]],
+    ['original scope empty', () => [first(''), refresh('openid admin')]],
+    ['refreshed scope not a string', () => [first('openid'), refresh({ scope: 'admin' })]],
+    ['refreshed scope omitted', () => [first('openid'), refresh(undefined)]],
+    ['original only after the refresh', () => [refresh('openid admin'), first('openid')]],
+  ])('no finding: %s', (_name, make: () => Artifact[]) => {
+    expectNone(runFlow(xRefreshScope, make()));
+  });
+});
