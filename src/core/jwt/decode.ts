@@ -26,13 +26,36 @@ function segmentProblem(segment: string, part: TokenProblem['part']): TokenProbl
 
 /** Decodes a segment to a JSON object, adding a problem for each way it fails. */
 function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
+  if (part === 'header') return decodeHeader(segment, problems);
+  return decodeSegment(segment, part, problems);
+}
+
+/**
+ * Headers repeat across the tokens of an issuer (a few algs and kids), so their decoding is memoised.
+ * Decoded headers are shared between artifacts: nothing may mutate them.
+ */
+const headerCache = new Map<string, { header: Record<string, unknown> | undefined; problems: TokenProblem[] }>();
+
+function decodeHeader(segment: string, problems: TokenProblem[]): Record<string, unknown> | undefined {
+  let hit = headerCache.get(segment);
+  if (!hit) {
+    const own: TokenProblem[] = [];
+    hit = { header: decodeSegment(segment, 'header', own), problems: own };
+    if (headerCache.size >= 1024) headerCache.clear();
+    headerCache.set(segment, hit);
+  }
+  for (const p of hit.problems) problems.push(p);
+  return hit.header;
+}
+
+function decodeSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
   if (segment.length === 0) {
     problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is empty` });
     return undefined;
   }
   let bytes: Uint8Array;
   try {
-    bytes = base64url.decode(segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+    bytes = base64url.decode(BASE64URL.test(segment) ? segment : segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
   } catch {
     problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is not base64url-decodable` });
     return undefined;

@@ -1,3 +1,4 @@
+import { parseUrl } from '../util/url.js';
 import type { Artifact, ArtifactKind } from '../model.js';
 import type { RuleContext } from './types.js';
 
@@ -34,12 +35,8 @@ export function mediaType(contentType: unknown): string | undefined {
  */
 export function urlForMessage(url: unknown): string {
   if (typeof url !== 'string' || url.length === 0) return 'an unknown URL';
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return url.split(/[?#]/)[0] ?? '';
-  }
+  const u = parseUrl(url);
+  return u ? `${u.origin}${u.pathname}` : (url.split(/[?#]/)[0] ?? '');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseUrl, type ParsedUrl } from '../util/url.js';
 import { hasMember, urlForMessage } from './artifact-helpers.js';
 import type { ArtifactRule } from './types.js';
 import { audList, show } from './util.js';
@@ -6,13 +7,9 @@ import { audList, show } from './util.js';
 const KEYCLOAK_DEFAULT_AUD = 'account';
 
 /** The parsed URL when `value` is an absolute http(s) URL; `undefined` otherwise. Never throws. */
-function httpUrl(value: string): URL | undefined {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : undefined;
-  } catch {
-    return undefined;
-  }
+function httpUrl(value: string): ParsedUrl | undefined {
+  const u = parseUrl(value);
+  return u && (u.protocol === 'https:' || u.protocol === 'http:') ? u : undefined;
 }
 
 /** True when the audience URL names the called URL: same origin, or a string prefix of it. */

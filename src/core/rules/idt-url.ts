@@ -1,3 +1,4 @@
+import { parseUrl } from '../util/url.js';
 import { show } from './util.js';
 
 /** Hosts on which plain http is tolerated for local development (RFC 8252 §7.3 names the two IP literals). */
@@ -18,12 +19,8 @@ export interface UrlProblem {
  */
 export function httpsUrlProblem(value: unknown, what: string, opts: { schemeOnly?: boolean } = {}): UrlProblem | undefined {
   if (typeof value !== 'string') return { info: false, message: `${what} ${show(value)} is not a string; expected an https URL` };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { info: false, message: `${what} ${show(value)} is not an absolute URL; expected an https URL` };
-  }
+  const url = parseUrl(value);
+  if (!url) return { info: false, message: `${what} ${show(value)} is not an absolute URL; expected an https URL` };
   if (!opts.schemeOnly && value.includes('?')) {
     return { info: false, message: `${what} ${show(value)} has a query component; it must be an https URL without query or fragment` };
   }

@@ -1,0 +1,261 @@
+import { looksLikeJwt } from '../jwt/decode.js';
+import type { Artifact, Exchange, Occurrence } from '../model.js';
+import { bodyText } from '../util/body.js';
+import { parseForm } from '../util/form.js';
+import { isJsonObject, parseJsonLenient } from '../util/json-lenient.js';
+import { createArtifactBuilder, type ArtifactBuilder } from './builder.js';
+import { classifyExchange, learnEndpoints, type EndpointKind, type KnownEndpoints } from './endpoint-kind.js';
+import { authorization, basicClientId, firstValues, headerMap, httpContext, urlParts, type UrlParts } from './http.js';
+
+/** What extraction found besides artifacts: the documents the key store and rules need. */
+export interface Extraction {
+  artifacts: Artifact[];
+  /** Discovery documents seen, by their `issuer`. */
+  discovery: Record<string, Record<string, unknown>>;
+  /** JWKS responses seen, by URL. */
+  jwks: Record<string, unknown>;
+  /** Exchanges that could not be analysed, and why (a bug if ever non-empty; kept visible, never dropped). */
+  problems: string[];
+}
+
+/** Response members and form fields that carry tokens. */
+const TOKEN_MEMBERS = ['id_token', 'access_token', 'refresh_token'];
+const JWT_FIELDS = ['id_token_hint', 'client_assertion', 'logout_token', 'request', 'subject_token', 'actor_token', 'assertion'];
+const AUTHZ_RESPONSE_PARAMS = ['code', 'state', 'id_token', 'access_token', 'token_type', 'expires_in', 'error', 'error_description', 'session_state', 'iss', 'scope'];
+/** Bodies above this size are not read unless the endpoint kind needs them (keeps HAR import fast). */
+const GENERIC_BODY_LIMIT = 1 << 20;
+
+const isJsonType = (ct: string) => /[/+]json\b/i.test(ct);
+const isJwtType = (ct: string) => /application\/jwt\b/i.test(ct);
+
+interface Ctx {
+  b: ArtifactBuilder;
+  known: KnownEndpoints;
+  out: Extraction;
+  authzResponses: Map<string, Artifact>;
+}
+
+function occ(ex: Exchange, location: string, at: number, parent?: string): Occurrence {
+  const o: Occurrence = { exchangeId: ex.id, url: ex.url, location, at };
+  if (parent) o.parent = parent;
+  return o;
+}
+
+function requestForm(ex: Exchange): Record<string, string> | undefined {
+  if (ex.requestForm) return firstValues(ex.requestForm);
+  const body = ex.requestBody;
+  if (!body) return undefined;
+  const ct = headerMap(ex.requestHeaders)['content-type'] ?? body.mimeType ?? '';
+  if (!/application\/x-www-form-urlencoded/i.test(ct)) return undefined;
+  return firstValues(parseForm(bodyText(body).text));
+}
+
+/** The response body as text, when this exchange may need it. */
+function responseText(ex: Exchange, url: UrlParts | undefined, form: Record<string, string> | undefined, contentType: string): string | undefined {
+  const body = ex.responseBody;
+  if (!body) return undefined;
+  const relevant =
+    isJsonType(contentType) || isJwtType(contentType) || form !== undefined || contentType === '' ||
+    /\/(token|userinfo|introspect|certs|jwks|openid-configuration|oauth-authorization-server)/i.test(url?.path ?? '');
+  if (!relevant || body.text.length > (isJsonType(contentType) ? GENERIC_BODY_LIMIT * 8 : GENERIC_BODY_LIMIT)) return undefined;
+  return bodyText(body, contentType).text;
+}
+
+function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, string>, carrier: 'url.query' | 'url.fragment' | 'response.form', at: number, url: string): void {
+  const picked: Record<string, unknown> = {};
+  for (const k of AUTHZ_RESPONSE_PARAMS) if (params[k] !== undefined) picked[k] = params[k];
+  if (!('code' in picked || 'id_token' in picked || 'access_token' in picked || 'error' in picked)) return;
+  if (!('state' in picked || 'code' in picked || 'error' in picked)) return;
+  const key = JSON.stringify(picked);
+  const o: Occurrence = { exchangeId: ex.id, url, location: carrier, at };
+  const seen = c.authzResponses.get(key);
+  if (seen) {
+    seen.occurrences.push(o);
+    return;
+  }
+  const a = c.b.add('authorize_response', at, o, { claims: picked });
+  c.authzResponses.set(key, a);
+  for (const name of ['id_token', 'access_token']) {
+    const raw = params[name];
+    if (raw) {
+      const t = c.b.token({ raw, name, issued: true, occurrence: { exchangeId: ex.id, url, location: `${carrier}.${name}`, at, parent: a.id } });
+      if (t) (a.children ??= []).push(t.id);
+    }
+  }
+}
+
+/** Tokens in the URL (query and fragment) of any request or redirect. */
+function urlTokens(c: Ctx, ex: Exchange, url: UrlParts, at: number, href: string): void {
+  addAuthorizeResponse(c, ex, url.query, 'url.query', at, href);
+  addAuthorizeResponse(c, ex, url.fragment, 'url.fragment', at, href);
+  const q = url.query;
+  if (q.access_token && !q.code && !q.state) c.b.token({ raw: q.access_token, name: 'access_token', issued: false, occurrence: { exchangeId: ex.id, url: href, location: 'url.query.access_token', at } });
+}
+
+function fieldTokens(c: Ctx, ex: Exchange, fields: Record<string, string>, prefix: string, at: number): void {
+  for (const name of JWT_FIELDS) {
+    const raw = fields[name];
+    if (raw && (name !== 'request' || looksLikeJwt(raw))) c.b.token({ raw, name, issued: false, occurrence: occ(ex, `${prefix}.${name}`, at) });
+  }
+}
+
+function jsonMemberTokens(c: Ctx, ex: Exchange, json: Record<string, unknown>, at: number, issued: boolean, parent?: Artifact): void {
+  for (const [name, value] of Object.entries(json)) {
+    if (typeof value !== 'string') continue;
+    const named = TOKEN_MEMBERS.includes(name);
+    if (!named && !looksLikeJwt(value)) continue;
+    const t = c.b.token({ raw: value, name, issued, occurrence: occ(ex, `response.json.${name}`, at, parent?.id) });
+    if (t && parent) (parent.children ??= []).push(t.id);
+  }
+}
+
+function jsonBody(text: string | undefined): { json?: unknown; error?: string; repairs?: string[] } {
+  if (text === undefined) return {};
+  const t = text.trim();
+  if (!t.startsWith('{') && !t.startsWith('[') && !t.startsWith('"')) return {};
+  const parsed = parseJsonLenient(t);
+  const out: { json?: unknown; error?: string; repairs?: string[] } = {};
+  if (parsed.value !== undefined) out.json = parsed.value;
+  if (parsed.error !== undefined) out.error = parsed.repairs ? `${parsed.error}; read after repair (${parsed.repairs.join('; ')})` : `${parsed.error}; could not be repaired`;
+  return out;
+}
+
+function responseArtifact(c: Ctx, ex: Exchange, kind: Extract<EndpointKind, 'token' | 'userinfo' | 'introspection' | 'discovery' | 'jwks'>, form: Record<string, string> | undefined, text: string | undefined, at: number): Artifact | undefined {
+  if (ex.status === undefined && text === undefined) return undefined;
+  const artifactKind = kind === 'token' ? 'token_response' : kind;
+  const { json, error } = jsonBody(text);
+  const a = c.b.add(artifactKind, at, occ(ex, 'response.body', at), { http: httpContext(ex, form) });
+  if (text !== undefined) a.raw = text;
+  if (isJsonObject(json)) a.claims = json;
+  if (error) a.jsonError = error;
+  return a;
+}
+
+function clientIdOf(headers: Record<string, string>, form: Record<string, string> | undefined): string | undefined {
+  if (form?.client_id) return form.client_id;
+  const auth = authorization(headers);
+  return auth?.scheme === 'basic' ? basicClientId(auth.credentials) : undefined;
+}
+
+function extractOne(c: Ctx, ex: Exchange): void {
+  const url = urlParts(ex.url);
+  const reqHeaders = headerMap(ex.requestHeaders);
+  const respHeaders = headerMap(ex.responseHeaders);
+  const contentType = respHeaders['content-type'] ?? ex.responseBody?.mimeType ?? '';
+  const form = requestForm(ex);
+  const text = responseText(ex, url, form, contentType);
+  const sent = ex.startedAt;
+  const received = ex.endedAt ?? ex.startedAt;
+  const parsed = text !== undefined && !isJwtType(contentType) ? jsonBody(text).json : undefined;
+  const kind = classifyExchange(ex, url, form, parsed, c.known);
+
+  if (kind === 'authorize') {
+    // First, so that the request precedes the response its redirect carries.
+    const a = c.b.add('authorize_request', sent, occ(ex, 'url.query', sent), { claims: { ...(url?.query ?? {}) }, http: httpContext(ex, form) });
+    if (url?.query.client_id) a.clientId = url.query.client_id;
+    if (url) fieldTokens(c, ex, url.query, 'url.query', sent);
+  }
+
+  // Wherever a request goes, a bearer token or a token in the URL is a sighting.
+  const auth = authorization(reqHeaders);
+  if (auth?.scheme === 'bearer' || auth?.scheme === 'dpop') {
+    c.b.token({ raw: auth.credentials, name: 'bearer', issued: false, occurrence: occ(ex, 'request.header.authorization', sent) });
+  }
+  if (url && kind !== 'authorize') urlTokens(c, ex, url, sent, ex.url);
+  if (ex.redirectUrl) {
+    const loc = urlParts(ex.redirectUrl);
+    if (loc) urlTokens(c, ex, loc, received, ex.redirectUrl);
+  }
+  if (form && ex.method.toUpperCase() === 'POST') {
+    fieldTokens(c, ex, form, 'request.form', sent);
+    if (kind !== 'token' && kind !== 'introspection' && kind !== 'revocation') addAuthorizeResponse(c, ex, form, 'response.form', sent, ex.url);
+  }
+
+  switch (kind) {
+    case 'authorize':
+      return;
+    case 'token': {
+      if (form?.refresh_token) c.b.token({ raw: form.refresh_token, name: 'refresh_token', issued: false, occurrence: occ(ex, 'request.form.refresh_token', sent) });
+      const a = responseArtifact(c, ex, 'token', form, text, received);
+      if (!a) return;
+      const clientId = clientIdOf(reqHeaders, form);
+      if (clientId) a.clientId = clientId;
+      if (a.claims) jsonMemberTokens(c, ex, a.claims, received, true, a);
+      return;
+    }
+    case 'introspection': {
+      if (form?.token) {
+        const sighting = { raw: form.token, name: 'token', issued: false, occurrence: occ(ex, 'request.form.token', sent) };
+        c.b.token(form.token_type_hint ? { ...sighting, typeHint: form.token_type_hint } : sighting);
+      }
+      const a = responseArtifact(c, ex, 'introspection', form, text, received);
+      const clientId = clientIdOf(reqHeaders, form);
+      if (a && clientId) a.clientId = clientId;
+      return;
+    }
+    case 'userinfo': {
+      const body = text?.trim();
+      if (body !== undefined && looksLikeJwt(body)) {
+        const t = c.b.token({ raw: body, name: 'userinfo', issued: true, occurrence: occ(ex, 'response.body', received) });
+        if (t) {
+          t.kind = 'userinfo';
+          delete t.role;
+          t.http = httpContext(ex, form);
+        }
+        return;
+      }
+      responseArtifact(c, ex, 'userinfo', form, text, received);
+      return;
+    }
+    case 'discovery': {
+      const a = responseArtifact(c, ex, 'discovery', form, text, received);
+      if (a?.claims) {
+        learnEndpoints(c.known, a.claims);
+        if (typeof a.claims.issuer === 'string') {
+          a.issuer = a.claims.issuer;
+          c.out.discovery[a.claims.issuer] = a.claims;
+        }
+      }
+      return;
+    }
+    case 'jwks': {
+      const a = responseArtifact(c, ex, 'jwks', form, text, received);
+      if (a?.claims) c.out.jwks[url?.base ?? ex.url] = a.claims;
+      return;
+    }
+    case 'revocation':
+      if (form?.token) c.b.token({ raw: form.token, name: 'token', issued: false, typeHint: form.token_type_hint ?? '', occurrence: occ(ex, 'request.form.token', sent) });
+      return;
+    default:
+      if (isJsonObject(parsed)) jsonMemberTokens(c, ex, parsed, received, false);
+      else if (text !== undefined && isJwtType(contentType) && looksLikeJwt(text.trim())) {
+        c.b.token({ raw: text.trim(), name: 'jwt', issued: true, occurrence: occ(ex, 'response.body', received) });
+      }
+  }
+}
+
+/**
+ * Turns exchanges into artifacts: classifies each exchange (discovery documents seen earlier in the list
+ * first, then request and response shape, then paths as hints) and finds tokens wherever they travel.
+ * Never throws on malformed exchanges. Does not group into flows, verify signatures or run rules.
+ */
+export function extractArtifacts(exchanges: readonly Exchange[], builder = createArtifactBuilder()): Extraction {
+  const out: Extraction = { artifacts: builder.artifacts, discovery: {}, jwks: {}, problems: [] };
+  const c: Ctx = { b: builder, known: new Map(), out, authzResponses: new Map() };
+  const ordered = [...exchanges].sort((x, y) => x.startedAt - y.startedAt);
+  // Discovery documents first, so endpoints they announce classify exchanges seen before them.
+  for (const ex of ordered) {
+    if (!/\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(urlParts(ex.url)?.path ?? '')) continue;
+    const doc = jsonBody(ex.responseBody ? bodyText(ex.responseBody).text : undefined).json;
+    if (isJsonObject(doc)) learnEndpoints(c.known, doc);
+  }
+  for (const ex of ordered) {
+    try {
+      extractOne(c, ex);
+    } catch (err) {
+      // A defect in one exchange must not lose the others.
+      out.problems.push(`exchange ${ex.id} (${ex.method} ${ex.url}) could not be analysed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return out;
+}
