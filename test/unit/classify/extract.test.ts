@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { extractArtifacts } from '../../../src/core/classify/extract.js';
+import { jws } from '../helpers/rule-harness.js';
+import { exchange } from './exchange-builder.js';
+
+const ISS = 'https://idp.example/realms/demo';
+const idToken = jws({ iss: ISS, sub: 'alice', aud: 'app', nonce: 'n1', iat: 1, exp: 2 });
+const accessToken = jws({ iss: ISS, sub: 'alice', aud: 'api', typ: 'Bearer', iat: 1, exp: 2 });
+const kinds = (xs: { kind: string }[]) => xs.map((a) => a.kind);
+
+describe('classification', () => {
+  it('uses the endpoints a discovery document announces, whatever their paths', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/.well-known/openid-configuration`, json: { issuer: ISS, token_endpoint: 'https://idp.example/x1', userinfo_endpoint: 'https://idp.example/x2', jwks_uri: 'https://idp.example/x3' } }),
+      exchange({ url: 'https://idp.example/x2', requestHeaders: { authorization: `Bearer ${accessToken}` }, json: { sub: 'alice' } }),
+      exchange({ url: 'https://idp.example/x3', json: { keys: [] } }),
+    ]);
+    expect(kinds(artifacts)).toEqual(['discovery', 'access_token', 'userinfo', 'jwks']);
+  });
+
+  const byShape: [string, Parameters<typeof exchange>[0], string][] = [
+    ['a POST with grant_type is a token request', { url: 'https://idp.example/anything', form: { grant_type: 'client_credentials' }, json: { access_token: 'opaque', token_type: 'Bearer', expires_in: 60 } }, 'token_response'],
+    ['a POST with token is an introspection', { url: 'https://idp.example/check', form: { token: 'opaque' }, json: { active: true } }, 'introspection'],
+    ['Keycloak userinfo path with a bearer', { url: `${ISS}/protocol/openid-connect/userinfo`, requestHeaders: { authorization: 'Bearer opaque' }, json: { sub: 'a' } }, 'userinfo'],
+    ['a GET with response_type and client_id is an authorize request', { url: `${ISS}/protocol/openid-connect/auth?client_id=app&response_type=code&state=s`, status: 200, body: '<html>' }, 'authorize_request'],
+    ['a JWKS by its shape', { url: 'https://idp.example/keys-here', json: { keys: [{ kty: 'RSA', n: 'x', e: 'AQAB' }] } }, 'jwks'],
+  ];
+  for (const [name, init, kind] of byShape) {
+    it(name, () => {
+      expect(kinds(extractArtifacts([exchange(init)]).artifacts)).toContain(kind);
+    });
+  }
+
+  it('a JSON API call that is none of these yields no endpoint artifact', () => {
+    expect(extractArtifacts([exchange({ url: 'https://api.example/items', json: { items: [1, 2] } })]).artifacts).toEqual([]);
+  });
+});
+
+describe('finding tokens wherever they travel', () => {
+  it('issued in a token response and then used as a bearer: one artifact, two occurrences', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/protocol/openid-connect/token`, form: { grant_type: 'authorization_code', code: 'c' }, json: { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: 300 } }),
+      exchange({ url: 'https://api.example/me', requestHeaders: { authorization: `Bearer ${accessToken}` }, json: {} }),
+    ]);
+    const at = artifacts.filter((a) => a.raw === accessToken);
+    expect(at).toHaveLength(1);
+    expect(at[0]!.kind).toBe('access_token');
+    expect(at[0]!.occurrences.map((o) => o.location)).toEqual(['response.json.access_token', 'request.header.authorization']);
+    expect(at[0]!.occurrences[1]!.url).toBe('https://api.example/me');
+    const tr = artifacts.find((a) => a.kind === 'token_response')!;
+    expect(tr.children?.map((id) => artifacts.find((a) => a.id === id)?.kind)).toEqual(['access_token', 'id_token']);
+  });
+
+  it('an ID token sent as a bearer stays an ID token', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/protocol/openid-connect/token`, form: { grant_type: 'authorization_code' }, json: { access_token: 'opaque', id_token: idToken } }),
+      exchange({ url: 'https://api.example/me', requestHeaders: { authorization: `Bearer ${idToken}` }, json: {} }),
+    ]);
+    const idt = artifacts.find((a) => a.raw === idToken)!;
+    expect(idt.kind).toBe('id_token');
+    expect(idt.occurrences.map((o) => o.location)).toContain('request.header.authorization');
+  });
+
+  it('form fields: id_token_hint, client_assertion and logout_token are JWTs with their role', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/protocol/openid-connect/logout`, form: { id_token_hint: jws({ sub: 'a' }), logout_token: jws({ events: {} }) }, status: 200, body: '' }),
+      exchange({ url: `${ISS}/protocol/openid-connect/token`, form: { grant_type: 'client_credentials', client_assertion: jws({ iss: 'app' }) }, json: { access_token: 'x', token_type: 'Bearer', expires_in: 1 } }),
+    ]);
+    expect(artifacts.filter((a) => a.kind === 'jwt').map((a) => a.role).sort()).toEqual(['client_assertion', 'id_token_hint', 'logout_token']);
+  });
+
+  it('the fragment of a redirect (implicit flow) gives an authorize response with its tokens', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=id_token%20token&nonce=n1&state=s1`, redirect: `https://app.example/cb#id_token=${idToken}&access_token=${accessToken}&state=s1&token_type=Bearer` }),
+    ]);
+    const response = artifacts.find((a) => a.kind === 'authorize_response')!;
+    expect(response.claims).toMatchObject({ state: 's1', token_type: 'Bearer' });
+    expect(response.children?.map((id) => artifacts.find((a) => a.id === id)?.kind)).toEqual(['id_token', 'access_token']);
+    expect(artifacts.find((a) => a.kind === 'id_token')!.occurrences[0]!.location).toBe('url.fragment.id_token');
+  });
+
+  it('the same redirect seen as a Location and as the callback request is one authorize response', () => {
+    const cb = 'https://app.example/cb?code=abc&state=s1';
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=code&state=s1`, redirect: cb }),
+      exchange({ url: cb, status: 200, body: '<html>' }),
+    ]);
+    const responses = artifacts.filter((a) => a.kind === 'authorize_response');
+    expect(responses).toHaveLength(1);
+    expect(responses[0]!.occurrences).toHaveLength(2);
+  });
+
+  it('form_post: a POST to the callback with code and state is an authorize response', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: 'https://app.example/cb', form: { code: 'abc', state: 's1' }, status: 302, redirect: 'https://app.example/' })]);
+    const response = artifacts.find((a) => a.kind === 'authorize_response')!;
+    expect(response.occurrences[0]!.location).toBe('response.form');
+  });
+
+  it('an access token in a URL query is recorded at url.query', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `https://api.example/me?access_token=${accessToken}`, json: {} })]);
+    expect(artifacts[0]!.occurrences[0]!.location).toBe('url.query.access_token');
+  });
+
+  it('a malformed token in an id_token member is kept and decoded with problems, not dropped', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/protocol/openid-connect/token`, form: { grant_type: 'authorization_code' }, json: { access_token: 'x', id_token: 'eyJhbGciOi.broken' } })]);
+    const idt = artifacts.find((a) => a.kind === 'id_token')!;
+    expect(idt.jwt?.format).toBe('malformed');
+    expect(idt.jwt?.problems[0]?.rule).toBe('jws-parse');
+  });
+
+  it('a signed userinfo response body becomes a userinfo artifact with its JWS decoded', () => {
+    const body = jws({ iss: ISS, sub: 'alice', aud: 'app' });
+    const { artifacts } = extractArtifacts([exchange({ url: 'https://idp.example/userinfo', requestHeaders: { authorization: 'Bearer opaque' }, responseHeaders: { 'content-type': 'application/jwt' }, body })]);
+    const ui = artifacts.find((a) => a.kind === 'userinfo')!;
+    expect(ui.jwt?.format).toBe('jws');
+    expect(ui.claims?.sub).toBe('alice');
+  });
+
+  it('invalid JSON in a token response keeps the repaired claims and the reason', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/protocol/openid-connect/token`, form: { grant_type: 'refresh_token' }, responseHeaders: { 'content-type': 'application/json' }, body: '{"access_token": "x", "token_type": "Bearer",}' })]);
+    const tr = artifacts.find((a) => a.kind === 'token_response')!;
+    expect(tr.claims).toEqual({ access_token: 'x', token_type: 'Bearer' });
+    expect(tr.jsonError).toMatch(/trailing comma/);
+  });
+});

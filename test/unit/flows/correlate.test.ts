@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { extractArtifacts } from '../../../src/core/classify/extract.js';
+import { correlate } from '../../../src/core/flows/correlate.js';
+import { expiryTimeline } from '../../../src/core/flows/timeline.js';
+import { jws } from '../helpers/rule-harness.js';
+import { exchange } from '../classify/exchange-builder.js';
+
+const ISS = 'https://idp.example/realms/demo';
+const T0 = 1_700_000_000;
+const tokens = (sub: string, sid: string, iat: number) => ({
+  id_token: jws({ iss: ISS, sub, aud: 'app', sid, iat, exp: iat + 300 }),
+  access_token: jws({ iss: ISS, sub, aud: 'api', sid, iat, exp: iat + 300 }),
+  refresh_token: jws({ iss: ISS, sub, sid, iat, exp: iat + 1800 }, { alg: 'HS256' }),
+  token_type: 'Bearer',
+  expires_in: 300,
+  refresh_expires_in: 1800,
+});
+
+function login(sub: string, state: string, code: string, sid: string, t: number) {
+  const first = tokens(sub, sid, t);
+  const second = tokens(sub, sid, t + 600);
+  return {
+    first,
+    exchanges: [
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=code&state=${state}&nonce=n`, redirect: `https://app.example/cb?code=${code}&state=${state}`, at: t * 1000 }),
+      exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code }, json: first, at: t * 1000 + 10 }),
+      exchange({ url: `${ISS}/userinfo`, requestHeaders: { authorization: `Bearer ${first.access_token}` }, json: { sub }, at: t * 1000 + 20 }),
+      exchange({ url: `${ISS}/token/introspect`, form: { token: first.access_token }, json: { active: true, exp: t + 300 }, at: t * 1000 + 30 }),
+      exchange({ url: `${ISS}/token`, form: { grant_type: 'refresh_token', refresh_token: first.refresh_token }, json: second, at: (t + 600) * 1000 }),
+    ],
+  };
+}
+
+describe('correlate', () => {
+  it('groups two interleaved logins into two flows by state, code, tokens and session', () => {
+    const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
+    const b = login('bob', 's-b', 'code-b', 'sid-b', T0 + 1);
+    const { artifacts } = extractArtifacts([...a.exchanges, ...b.exchanges]);
+    const flows = correlate(artifacts);
+    expect(flows).toHaveLength(2);
+    expect(flows.map((f) => f.subject)).toEqual(['alice', 'bob']);
+    for (const f of flows) {
+      expect(f.type).toBe('authorization_code');
+      expect(f.clientId).toBe('app');
+      expect(f.steps.map((s) => s.kind)).toEqual(['authorize_request', 'authorize_response', 'token', 'userinfo', 'introspection', 'refresh']);
+      expect(f.serverSideExchange).toBe(false);
+    }
+    const inFlows = flows.flatMap((f) => f.artifacts);
+    expect(new Set(inFlows).size).toBe(inFlows.length);
+    expect(inFlows.length).toBe(artifacts.length);
+  });
+
+  it('a code seen in a redirect with no token response is a server-side exchange, not a broken flow', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/auth?client_id=web&response_type=code&state=s`, redirect: 'https://web.example/cb?code=c1&state=s' }), exchange({ url: 'https://web.example/cb?code=c1&state=s', status: 302, redirect: 'https://web.example/home' })]);
+    const [flow] = correlate(artifacts);
+    expect(flow!.serverSideExchange).toBe(true);
+    expect(flow!.notes.join(' ')).toMatch(/not observable in the browser/);
+    expect(flow!.steps.find((s) => !s.observable)).toMatchObject({ kind: 'token', observable: false });
+  });
+
+  it('loose artifacts each end in a flow; discovery and JWKS in none', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/.well-known/openid-configuration`, json: { issuer: ISS, jwks_uri: `${ISS}/certs` } }),
+      exchange({ url: `${ISS}/certs`, json: { keys: [] } }),
+      exchange({ url: 'https://api.example/a', requestHeaders: { authorization: 'Bearer opaque-1' }, json: {} }),
+    ]);
+    const flows = correlate(artifacts);
+    expect(flows.flatMap((f) => f.artifacts).map((id) => artifacts.find((a) => a.id === id)?.kind)).toEqual(['opaque_token']);
+  });
+});
+
+describe('expiryTimeline', () => {
+  it('lists every lifetime and ends the session at the latest refresh token', () => {
+    const { exchanges } = login('alice', 's', 'c', 'sid', T0);
+    const { artifacts } = extractArtifacts(exchanges);
+    const [flow] = correlate(artifacts);
+    const byId = new Map(artifacts.map((a) => [a.id, a]));
+    const t = expiryTimeline(flow!, byId, T0 + 700);
+    const sources = t.lifetimes.map((l) => `${l.kind}/${l.source}`);
+    expect(sources).toEqual(expect.arrayContaining(['id_token/exp', 'access_token/exp', 'refresh_token/exp', 'access_token/expires_in', 'refresh_token/refresh_expires_in', 'introspection/exp']));
+    expect(t.firstExpiry?.expiresAt).toBe(T0 + 300);
+    expect(t.sessionEnd?.kind).toBe('refresh_token');
+    expect(t.sessionEnd?.expiresAt).toBe(T0 + 600 + 1800);
+    expect(t.sessionEnd?.remaining).toBe(T0 + 2400 - (T0 + 700));
+  });
+
+  it('without a refresh token the earliest access or ID token expiry ends the session', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/token`, form: { grant_type: 'client_credentials' }, json: { access_token: jws({ iss: ISS, iat: T0, exp: T0 + 120 }), token_type: 'Bearer', expires_in: 100 }, at: T0 * 1000 })]);
+    const [flow] = correlate(artifacts);
+    const t = expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), T0);
+    expect(t.sessionEnd).toMatchObject({ kind: 'access_token', source: 'expires_in', expiresAt: T0 + 100, remaining: 100 });
+  });
+
+  it('refresh_expires_in 0 (offline token) never ends the session', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/token`, form: { grant_type: 'refresh_token' }, json: { access_token: 'opaque', token_type: 'Bearer', expires_in: 60, refresh_token: 'opaque-r', refresh_expires_in: 0 }, at: T0 * 1000 })]);
+    const [flow] = correlate(artifacts);
+    const t = expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), T0);
+    expect(t.sessionEnd).toBeUndefined();
+    expect(t.firstExpiry?.source).toBe('expires_in');
+  });
+});
