@@ -1,1 +1,89 @@
-console.log("stub")
+import { readFile } from 'node:fs/promises';
+import pkg from '../../package.json';
+import { analyze, BUILTIN_PROFILES, parseUserProfile, type Profile } from '../core/index.js';
+import { parseArgs, USAGE, type CheckArgs } from './args.js';
+import { fetchJson } from './fetch-json.js';
+import { loadInputs } from './inputs.js';
+import { humanReport } from './report-human.js';
+import { jsonReport } from './report-json.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** One line on stderr, never a stack trace. */
+function fail(io: Io, what: string, why: string): 2 {
+  io.stderr(`token-inspector: ${what}: ${why.replace(/\s+/g, ' ').trim()}\n`);
+  return 2;
+}
+
+async function loadProfile(arg: string): Promise<{ profile?: Profile; id?: string; error?: string }> {
+  if (BUILTIN_PROFILES.some((p) => p.id === arg)) return { id: arg };
+  if (!/\.json$/i.test(arg)) return { error: `unknown profile "${arg}" (known: ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}, or a .json profile file)` };
+  let text: string;
+  try {
+    text = await readFile(arg, 'utf8');
+  } catch (err) {
+    return { error: `can't read it (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+  const parsed = parseUserProfile(text);
+  if ('errors' in parsed) return { error: parsed.errors.join('; ') };
+  return { profile: parsed.profile, id: parsed.profile.id };
+}
+
+async function check(args: CheckArgs, io: Io): Promise<number> {
+  const now = args.now ?? Math.floor(Date.now() / 1000);
+  let exit = 0;
+  const jwks: unknown[] = [];
+  for (const file of args.jwks) {
+    try {
+      jwks.push(JSON.parse(await readFile(file, 'utf8')));
+    } catch (err) {
+      return fail(io, file, err instanceof SyntaxError ? `not a JWKS (invalid JSON: ${err.message})` : `can't read the JWKS file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  }
+  const profiles: Profile[] = [];
+  let forced: string | undefined;
+  if (args.profile) {
+    const p = await loadProfile(args.profile);
+    if (p.error) return fail(io, `--profile ${args.profile}`, p.error);
+    if (p.profile) profiles.push(p.profile);
+    forced = p.id;
+  }
+  const inputs = await loadInputs(args.files, io.stdin, now * 1000);
+  for (const e of inputs.errors) exit = fail(io, e.name, e.error);
+  if (inputs.exchanges.length === 0 && inputs.documents.length === 0) return 2;
+  const result = await analyze(
+    { exchanges: inputs.exchanges, documents: inputs.documents },
+    { now, skew: args.skew, clientIds: args.clientIds, profiles, jwks, ...(forced ? { profile: forced } : {}), ...(args.fetchKeys ? { fetchJson } : {}) },
+  );
+  for (const u of result.unreadable) exit = fail(io, u.name, u.error);
+  for (const p of result.problems) io.stderr(`token-inspector: ${p}\n`);
+  io.stdout(args.json ? `${jsonReport(result, inputs, { version: pkg.version, skew: args.skew })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew }));
+  if (exit === 2) return 2;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** Runs the CLI and resolves to its exit code. Never rejects: unexpected failures are one line and code 2. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.command === 'version') {
+    io.stdout(`${pkg.version}\n`);
+    return 0;
+  }
+  if (parsed.command === 'error') {
+    io.stderr(`token-inspector: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await check(parsed.args, io);
+  } catch (err) {
+    return fail(io, 'internal error', err instanceof Error ? err.message : String(err));
+  }
+}

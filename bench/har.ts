@@ -1,0 +1,45 @@
+/**
+ * Benchmark: import and analysis of a generated ~100 MB HAR against JSON.parse of the same text, each in a
+ * fresh process, alternating, 3 rounds. Targets: time ratio <= 2.5, peak RSS <= 4x the file size.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateHar } from './har-generate.js';
+import { median, report } from './measure.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', '..', 'bench', 'out');
+const file = join(outDir, 'large.har');
+const target = Number(process.env.BENCH_HAR_MB ?? 100) * 1024 * 1024;
+mkdirSync(outDir, { recursive: true });
+if (!existsSync(file) || Math.abs(statSync(file).size - target) > target * 0.05) await generateHar(file, target);
+const size = statSync(file).size;
+
+type Run = { ms: number; maxRssBytes: number; entries: number; artifacts?: number; flows?: number; findings?: number };
+const run = (mode: string): Run => JSON.parse(execFileSync(process.execPath, [join(here, 'har-child.js'), mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
+const empty = JSON.parse(execFileSync(process.execPath, ['-e', 'process.stdout.write(JSON.stringify({maxRssBytes: process.resourceUsage().maxRSS * 1024}))'], { encoding: 'utf8' })) as { maxRssBytes: number };
+
+const base: Run[] = [];
+const ours: Run[] = [];
+for (let round = 0; round < 3; round++) {
+  base.push(run('parse'));
+  ours.push(run('ours'));
+}
+const oursPeak = Math.max(...ours.map((r) => r.maxRssBytes));
+report('har', {
+  fileMB: size / 1024 / 1024,
+  entries: ours[0]!.entries,
+  artifacts: ours[0]!.artifacts,
+  flows: ours[0]!.flows,
+  baselineMs: median(base.map((r) => r.ms)),
+  oursMs: median(ours.map((r) => r.ms)),
+  ratio: median(ours.map((r) => r.ms)) / median(base.map((r) => r.ms)),
+  targetRatio: 2.5,
+  baselinePeakRssMB: Math.max(...base.map((r) => r.maxRssBytes)) / 1024 / 1024,
+  oursPeakRssMB: oursPeak / 1024 / 1024,
+  peakOverFileSize: oursPeak / size,
+  peakAboveEmptyNodeOverFileSize: (oursPeak - empty.maxRssBytes) / size,
+  targetPeakOverFileSize: 4,
+});

@@ -1,0 +1,94 @@
+import type { AnalysisResult, Artifact, ExpiryTimeline, Finding, Flow, Severity } from '../core/index.js';
+import { isoSeconds, relative } from '../core/index.js';
+import { summarize } from './report-json.js';
+
+const STEP_LABELS: Record<string, string> = {
+  authorize_request: 'authorize request',
+  authorize_response: 'redirect with response',
+  token: 'token response',
+  refresh: 'refresh',
+  userinfo: 'userinfo',
+  introspection: 'introspection',
+};
+
+/** Control characters in hostile claim values would rewrite the terminal: show them escaped. */
+function safe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function when(seconds: number, now: number): string {
+  return `${isoSeconds(seconds)} (${relative(seconds, now)})`;
+}
+
+function flowLines(f: Flow, byId: Map<string, Artifact>, timeline: ExpiryTimeline | undefined, now: number): string[] {
+  const lines = [`Flow ${f.id}  ${f.type}  ${f.issuer ?? '(issuer unknown)'}`];
+  const facts = [`profile ${f.profile}`];
+  if (f.clientId) facts.push(`client ${f.clientId}`);
+  if (f.subject) facts.push(`sub ${f.subject}`);
+  if (f.sessionId) facts.push(`session ${f.sessionId}`);
+  lines.push(`  ${facts.join('  ')}`);
+  for (const s of f.steps) {
+    const a = s.artifact ? byId.get(s.artifact) : undefined;
+    const label = STEP_LABELS[s.kind] ?? s.kind;
+    const where = a?.http ? `${a.http.method} ${a.http.url}` : a?.occurrences[0]?.url ?? '';
+    const status = s.status !== undefined ? ` ${s.status}` : '';
+    const seen = s.observable ? '' : '  [not observable in the browser]';
+    lines.push(`  ${isoSeconds(s.at / 1000).slice(11, 19)}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && s.observable ? `  (${s.note})` : ''}`);
+  }
+  for (const n of f.notes) lines.push(`  note: ${n}`);
+  if (timeline?.lifetimes.length) {
+    lines.push('  Expiry:');
+    for (const l of timeline.lifetimes) lines.push(`    ${l.label.padEnd(34)} ${l.artifact.padEnd(4)} ${when(l.expiresAt, now)}`);
+    if (timeline.sessionEnd) lines.push(`  Session ends: ${timeline.sessionEnd.label} at ${when(timeline.sessionEnd.expiresAt, now)}`);
+  }
+  return lines;
+}
+
+function tokenLines(a: Artifact, now: number): string[] {
+  const head = a.jwt?.header;
+  const alg = typeof head?.alg === 'string' ? head.alg : a.jwt ? '?' : 'opaque';
+  const kid = typeof head?.kid === 'string' ? ` kid ${head.kid}` : '';
+  const lines = [`${a.id.padEnd(4)} ${a.role ? `${a.kind} (${a.role})` : a.kind}  ${a.jwt?.format ?? ''} ${alg}${kid}  profile ${a.profile}`];
+  const c = a.claims ?? {};
+  const pick = ['iss', 'sub', 'aud', 'azp', 'typ', 'scope', 'sid'].filter((k) => k in c).map((k) => `${k} ${JSON.stringify(c[k])}`);
+  if (pick.length) lines.push(`     ${safe(pick.join('  '))}`);
+  for (const k of ['iat', 'nbf', 'auth_time', 'exp']) {
+    const v = c[k];
+    if (typeof v === 'number' && Number.isFinite(v)) lines.push(`     ${k.padEnd(9)} ${when(v > 1e11 ? v / 1000 : v, now)}`);
+  }
+  if (a.signature) lines.push(`     signature: ${a.signature.status}${a.signature.reason ? ` (${a.signature.reason})` : ''}`);
+  return lines;
+}
+
+function findingLines(findings: Finding[], severity: Severity, label: string): string[] {
+  const list = findings.filter((f) => f.severity === severity);
+  if (list.length === 0) return [];
+  const lines = [`${label} (${list.length})`];
+  for (const f of list) {
+    const claim = f.claim ? ` [${f.claim}]` : '';
+    lines.push(`  ${f.rule.padEnd(20)} ${safe(f.message)}${claim}`);
+    lines.push(`  ${''.padEnd(20)} artifacts ${f.artifacts.join(', ') || '-'}; ${f.source}`);
+  }
+  return lines;
+}
+
+/** The human report: flows with their steps and expiry, tokens with UTC and relative times, findings by severity. */
+export function humanReport(result: AnalysisResult, meta: { inputs: string[]; skew: number }): string {
+  const now = result.now;
+  const byId = new Map(result.artifacts.map((a) => [a.id, a]));
+  const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
+  const out: string[] = [`token-inspector  ${meta.inputs.join(', ')}  now ${isoSeconds(now)}  skew ${meta.skew} s`, ''];
+  if (result.flows.length === 0) out.push('No OAuth/OIDC traffic found.', '');
+  for (const f of result.flows) out.push(...flowLines(f, byId, timelines.get(f.id), now), '');
+  const tokens = result.artifacts.filter((a) => a.jwt || a.kind === 'opaque_token' || a.role === 'decoded payload');
+  if (tokens.length) {
+    out.push('Tokens');
+    for (const a of tokens) out.push(...tokenLines(a, now).map((l) => `  ${l}`));
+    out.push('');
+  }
+  out.push(...findingLines(result.findings, 'error', 'Errors'), ...findingLines(result.findings, 'warning', 'Warnings'), ...findingLines(result.findings, 'info', 'Info'));
+  const s = summarize(result.findings);
+  out.push('', `${s.errors} errors, ${s.warnings} warnings, ${s.info} info`);
+  return `${out.join('\n')}\n`;
+}
