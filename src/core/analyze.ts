@@ -65,6 +65,17 @@ async function verifyAll(artifacts: Artifact[], store: KeyStore): Promise<void> 
   );
 }
 
+/**
+ * The user-given client id that applies to an artifact: the one its `aud` or `azp` names, else the first.
+ * Several ids are given when a capture holds logins of several clients.
+ */
+function userClientId(a: Artifact, ids: readonly string[] | undefined): string | undefined {
+  if (!ids || ids.length === 0) return undefined;
+  const aud = a.claims?.aud;
+  const named = [...(Array.isArray(aud) ? aud : [aud]), a.claims?.azp, a.claims?.client_id];
+  return ids.find((id) => named.includes(id)) ?? ids[0];
+}
+
 /** at_hash / c_hash of each ID token against the access token and code it travelled with. */
 async function computeHashes(artifacts: Artifact[], flows: Flow[], byId: Map<string, Artifact>): Promise<void> {
   const jobs: Promise<void>[] = [];
@@ -87,8 +98,9 @@ async function computeHashes(artifacts: Artifact[], flows: Flow[], byId: Map<str
       if (at?.raw) check('at_hash', at.id, at.raw);
     }
     if ('c_hash' in idt.claims) {
-      const code = typeof parent?.claims?.code === 'string' ? parent.claims.code : flow?.artifacts.map((id) => byId.get(id)?.claims?.code).find((c): c is string => typeof c === 'string');
-      if (code) check('c_hash', parent?.kind === 'authorize_response' ? parent.id : 'code', code);
+      // The code is the one of the authorization response that carried the ID token, else of its flow.
+      const carrier = parent?.kind === 'authorize_response' && typeof parent.claims?.code === 'string' ? parent : flow?.artifacts.map((id) => byId.get(id)).find((a) => a?.kind === 'authorize_response' && typeof a.claims?.code === 'string');
+      if (carrier) check('c_hash', carrier.id, carrier.claims!.code as string);
     }
   }
   await Promise.all(jobs);
@@ -148,7 +160,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     artifact: (id) => byId.get(id),
     flowOf: (a) => flowOf.get(a.id),
     discovery: (iss) => discovery[iss],
-    clientIdFor: (a) => options.clientIds?.[0] ?? a.clientId ?? flowOf.get(a.id)?.clientId,
+    clientIdFor: (a) => userClientId(a, options.clientIds) ?? a.clientId ?? flowOf.get(a.id)?.clientId,
     artifacts: () => artifacts,
     flows: () => flows,
   };

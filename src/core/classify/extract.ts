@@ -99,13 +99,20 @@ function fieldTokens(c: Ctx, ex: Exchange, fields: Record<string, string>, prefi
   }
 }
 
-function jsonMemberTokens(c: Ctx, ex: Exchange, json: Record<string, unknown>, at: number, issued: boolean, parent?: Artifact): void {
+/** How deep tokens are looked for in JSON bodies (`{"data": {"session": {"idToken": "eyJ..."}}}`). */
+const JSON_TOKEN_DEPTH = 3;
+
+function jsonMemberTokens(c: Ctx, ex: Exchange, json: Record<string, unknown>, at: number, issued: boolean, parent?: Artifact, path = 'response.json', depth = 1): void {
   for (const [name, value] of Object.entries(json)) {
+    if (isJsonObject(value) && depth < JSON_TOKEN_DEPTH) {
+      jsonMemberTokens(c, ex, value, at, false, undefined, `${path}.${name}`, depth + 1);
+      continue;
+    }
     if (typeof value !== 'string') continue;
-    const named = TOKEN_MEMBERS.includes(name);
+    const named = depth === 1 && TOKEN_MEMBERS.includes(name);
     if (!named && !looksLikeJwt(value)) continue;
-    const t = c.b.token({ raw: value, name, issued, occurrence: occ(ex, `response.json.${name}`, at, parent?.id) });
-    if (t && parent) (parent.children ??= []).push(t.id);
+    const t = c.b.token({ raw: value, name, issued: issued && depth === 1, occurrence: occ(ex, `${path}.${name}`, at, depth === 1 ? parent?.id : undefined) });
+    if (t && parent && depth === 1) (parent.children ??= []).push(t.id);
   }
 }
 

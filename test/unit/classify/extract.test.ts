@@ -123,3 +123,12 @@ describe('finding tokens wherever they travel', () => {
     expect(tr.jsonError).toMatch(/trailing comma/);
   });
 });
+
+describe('nested JSON', () => {
+  it('finds JWTs in nested members of other JSON responses, named by their path', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: 'https://bff.example/api/session', json: { data: { session: { idToken: idToken } }, ok: true } })]);
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]!.occurrences[0]!.location).toBe('response.json.data.session.idToken');
+    expect(artifacts[0]!.role).toBe('idToken');
+  });
+});
