@@ -1,15 +1,7 @@
 import { compactVerify, importJWK, type JWK } from 'jose';
 import type { DecodedJwt, SignatureCheck } from '../model.js';
+import { keyTypeForAlg } from './algs.js';
 import type { KeyStore } from './key-store.js';
-
-/** The JWK key type each JWS algorithm family needs. */
-export function keyTypeForAlg(alg: string): string | undefined {
-  if (/^(RS|PS)(256|384|512)$/.test(alg)) return 'RSA';
-  if (/^ES(256|384|512|256K)$/.test(alg)) return 'EC';
-  if (alg === 'EdDSA' || alg === 'Ed25519' || alg === 'Ed448') return 'OKP';
-  if (/^HS(256|384|512)$/.test(alg)) return 'oct';
-  return undefined;
-}
 
 function usableFor(jwk: JWK, alg: string): boolean {
   if (jwk.use && jwk.use !== 'sig') return false;

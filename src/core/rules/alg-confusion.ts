@@ -1,8 +1,8 @@
+import { keyTypeForAlg } from '../jwt/algs.js';
 import type { Artifact } from '../model.js';
-import { keyFamilyOf } from './jose-algs.js';
-import { algOf, isKeycloakRefreshToken, JWS_KINDS, kindLabel } from './jws-subject.js';
+import { algOf, JWS_KINDS, kindLabel } from './jws-subject.js';
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { isKeycloakRefreshToken, show } from './util.js';
 
 /** JWT roles that Core or its companions allow to be keyed with the client secret (Core §10.1). */
 const CLIENT_SECRET_ROLES: readonly string[] = ['id_token_hint', 'logout_token', 'client_assertion'];
@@ -27,7 +27,7 @@ export const algConfusion: ArtifactRule = {
   check(a, ctx, report) {
     if (a.jwt?.format !== 'jws') return;
     const alg = algOf(a);
-    const family = alg === undefined ? undefined : keyFamilyOf(alg);
+    const family = alg === undefined ? undefined : keyTypeForAlg(alg);
     if (alg === undefined || family === undefined) return;
     const what = kindLabel(a);
     const sig = a.signature;

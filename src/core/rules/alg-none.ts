@@ -1,17 +1,8 @@
 import type { Artifact } from '../model.js';
+import { artifactsOf, fromTokenEndpoint } from './flow-helpers.js';
 import { JWS_KINDS, kindLabel } from './jws-subject.js';
 import type { ArtifactRule, RuleContext } from './types.js';
 import { show } from './util.js';
-
-/** The authorize request of the artifact's flow, if one was captured. */
-function authorizeRequestOf(a: Artifact, ctx: RuleContext): Artifact | undefined {
-  const ids = ctx.flowOf(a)?.artifacts ?? [];
-  for (const id of ids) {
-    const candidate = ctx.artifact(id);
-    if (candidate?.kind === 'authorize_request') return candidate;
-  }
-  return undefined;
-}
 
 /**
  * True when Core §2 permits an unsigned ID token: it came from the token endpoint, and the flow's response
@@ -20,12 +11,13 @@ function authorizeRequestOf(a: Artifact, ctx: RuleContext): Artifact | undefined
  */
 function unsignedIdTokenMayBeAccepted(a: Artifact, ctx: RuleContext): boolean {
   if (a.kind !== 'id_token') return false;
-  if (!a.occurrences.some((o) => o.location === 'response.json.id_token')) return false;
+  if (!fromTokenEndpoint(a)) return false;
   const flow = ctx.flowOf(a);
   if (!flow) return false;
   if (flow.type === 'authorization_code' || flow.type === 'refresh_token') return true;
   if (flow.type !== 'hybrid') return false;
-  const responseType = authorizeRequestOf(a, ctx)?.claims?.response_type;
+  // The flow's first authorize request, not the one before the token (authorizeRequestFor).
+  const responseType = artifactsOf(flow, ctx, 'authorize_request')[0]?.claims?.response_type;
   return typeof responseType === 'string' && !responseType.split(' ').includes('id_token');
 }
 

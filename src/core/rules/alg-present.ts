@@ -2,7 +2,7 @@ import type { Artifact } from '../model.js';
 import { caseVariantOf, JWE_KEY_ALGS, JWS_ALGS } from './jose-algs.js';
 import { JWS_KINDS, kindLabel } from './jws-subject.js';
 import type { ArtifactRule, Reporter } from './types.js';
-import { show } from './util.js';
+import { isStringArray, show } from './util.js';
 
 /** Header parameters we implement as `crit` extensions (RFC 7797 unencoded payload option). */
 const UNDERSTOOD_EXTENSIONS: readonly string[] = ['b64'];
@@ -37,11 +37,11 @@ function checkCrit(a: Artifact, header: Record<string, unknown>, report: Reporte
   if (!Object.hasOwn(header, 'crit')) return;
   const what = kindLabel(a);
   const crit = header.crit;
-  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
+  if (!isStringArray(crit) || crit.length === 0) {
     report({ message: `${what} header "crit" is ${show(crit)}, expected a non-empty array of header parameter names` });
     return;
   }
-  for (const name of new Set(crit as string[])) {
+  for (const name of new Set(crit)) {
     if (REGISTERED_HEADER_NAMES.includes(name)) {
       report({ message: `${what} "crit" lists ${show(name)}, a parameter defined by JWS/JWE itself, which "crit" must not list` });
     } else if (!Object.hasOwn(header, name)) {

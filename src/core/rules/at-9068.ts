@@ -1,6 +1,5 @@
-import { hasMember } from './artifact-helpers.js';
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { hasMember, isKeycloak, show } from './util.js';
 
 /** The claims RFC 9068 §2.2 requires in a JWT access token, in the RFC's order. */
 const REQUIRED: readonly string[] = ['iss', 'exp', 'aud', 'sub', 'client_id', 'iat', 'jti'];
@@ -20,7 +19,7 @@ export const at9068: ArtifactRule = {
     if (!payload || typeof payload !== 'object') return;
     const missing = REQUIRED.filter((name) => !hasMember(payload, name));
     if (missing.length === 0) return;
-    const keycloak = ctx.profileOf(a).keycloak === true;
+    const keycloak = isKeycloak(ctx, a);
     let message = `JWT access token lacks ${missing.join(', ')}; RFC 9068 §2.2 requires ${REQUIRED.join(', ')}`;
     if (keycloak && missing.includes('client_id')) {
       const azp = hasMember(payload, 'azp') ? ` (azp ${show(payload.azp)})` : '';

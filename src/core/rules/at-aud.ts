@@ -1,7 +1,6 @@
 import { parseUrl, type ParsedUrl } from '../util/url.js';
-import { hasMember, urlForMessage } from './artifact-helpers.js';
 import type { ArtifactRule } from './types.js';
-import { audList, show } from './util.js';
+import { audList, hasMember, show, urlForMessage } from './util.js';
 
 /** The audience Keycloak puts in access tokens by default (its account console), not the API's. */
 const KEYCLOAK_DEFAULT_AUD = 'account';

@@ -1,5 +1,5 @@
-import { urlForMessage } from './artifact-helpers.js';
 import type { ArtifactRule } from './types.js';
+import { urlForMessage } from './util.js';
 
 const QUERY_PREFIX = 'url.query.';
 

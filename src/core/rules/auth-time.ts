@@ -1,26 +1,11 @@
 import type { Artifact } from '../model.js';
 import { isoSeconds, relative } from '../util/time.js';
+import { authorizeRequestFor, issuedByRefresh } from './flow-helpers.js';
 import { kindLabel } from './jws-subject.js';
 import { describeTime, skewOf, TIME_KINDS, timeClaim, timeClaimsOf } from './time-claims.js';
 import type { ArtifactRule, Reporter, RuleContext } from './types.js';
 import type { Claims } from './util.js';
 import { isNumber } from './util.js';
-
-/** The last authorize request of the artifact's flow before it (else the first after it), if captured. */
-function authorizeRequestFor(a: Artifact, ctx: RuleContext): Artifact | undefined {
-  const ids = ctx.flowOf(a)?.artifacts ?? [];
-  let before: Artifact | undefined;
-  let after: Artifact | undefined;
-  let passed = false;
-  for (const id of ids) {
-    if (id === a.id) passed = true;
-    const candidate = ctx.artifact(id);
-    if (candidate?.kind !== 'authorize_request') continue;
-    if (!passed) before = candidate;
-    else after ??= candidate;
-  }
-  return before ?? after;
-}
 
 /** `max_age` of an authorize request: a non-negative integer string (or number), else undefined. */
 function maxAgeOf(request: Artifact | undefined): number | undefined {
@@ -30,14 +15,9 @@ function maxAgeOf(request: Artifact | undefined): number | undefined {
   return undefined;
 }
 
-/** True when the token came from a refresh: a refreshed ID token keeps the original auth_time (Core §12.2). */
-function fromRefresh(a: Artifact, ctx: RuleContext): boolean {
-  const parents = [a.parent, ...a.occurrences.map((o) => o.parent)].filter((p): p is string => typeof p === 'string');
-  return parents.some((id) => ctx.artifact(id)?.http?.requestForm?.grant_type === 'refresh_token');
-}
-
 function checkMaxAge(a: Artifact, claims: Claims, ctx: RuleContext, report: Reporter): void {
-  if (a.kind !== 'id_token' || fromRefresh(a, ctx)) return;
+  // A refreshed ID token keeps the original auth_time (Core §12.2).
+  if (a.kind !== 'id_token' || issuedByRefresh(a, ctx)) return;
   const maxAge = maxAgeOf(authorizeRequestFor(a, ctx));
   if (maxAge === undefined) return;
   if (!Object.hasOwn(claims, 'auth_time')) {

@@ -2,7 +2,7 @@ import type { Artifact } from '../model.js';
 import { kindLabel } from './jws-subject.js';
 import type { ArtifactRule, Reporter } from './types.js';
 import type { Claims } from './util.js';
-import { show } from './util.js';
+import { isStringArray, show } from './util.js';
 
 /** Core §2: `sub` must not exceed 255 ASCII characters. */
 const MAX_SUB_LENGTH = 255;
@@ -24,19 +24,19 @@ function checkSub(what: string, sub: unknown, report: Reporter): void {
 
 function checkAud(what: string, aud: unknown, report: Reporter): void {
   if (typeof aud === 'string') return;
-  if (Array.isArray(aud) && aud.every((x) => typeof x === 'string')) return;
+  if (isStringArray(aud)) return;
   report({ claim: 'aud', message: `${what} aud is ${show(aud)}, expected a string or an array of strings` });
 }
 
 function checkAmr(what: string, amr: unknown, report: Reporter): void {
-  if (Array.isArray(amr) && amr.every((x) => typeof x === 'string')) return;
+  if (isStringArray(amr)) return;
   const hint = typeof amr === 'string' ? `; write it as [${show(amr)}]` : '';
   report({ severity: 'warning', claim: 'amr', message: `${what} amr is ${show(amr)}, expected an array of strings${hint}` });
 }
 
 function checkScope(what: string, scope: unknown, report: Reporter): void {
   if (typeof scope !== 'string') {
-    const hint = Array.isArray(scope) && scope.every((x) => typeof x === 'string') ? `; expected ${show(scope.join(' '))}` : '';
+    const hint = isStringArray(scope) ? `; expected ${show(scope.join(' '))}` : '';
     report({ severity: 'warning', claim: 'scope', message: `${what} scope is ${show(scope)}, expected one space-delimited string${hint}` });
     return;
   }

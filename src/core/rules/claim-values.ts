@@ -1,16 +1,8 @@
 /**
  * Reading and comparing claim values that may be any JSON (or missing), for the rules across artifacts.
+ * Builds on `member` from util.ts.
  */
-
-/**
- * The own member `name` of a claims object; `undefined` when it is missing, `null`, or only inherited
- * (a claim named `constructor` is not found on `Object.prototype`). Does not judge the value's type.
- */
-export function member(claims: Record<string, unknown> | undefined, name: string): unknown {
-  if (!claims || typeof claims !== 'object' || !Object.prototype.hasOwnProperty.call(claims, name)) return undefined;
-  const v = claims[name];
-  return v === null ? undefined : v;
-}
+import { member } from './util.js';
 
 /** A string member, or `undefined` when it is missing or of another type. Does not trim. */
 export function stringMember(claims: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -61,12 +53,13 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * A space-delimited `scope` as its list of scope tokens; `undefined` when the value is not a string
- * (an array or number is not a scope here; claim-types reports it). Does not remove duplicates.
+ * True when both lists hold the same values, in any order and ignoring repeats (`["a", "b", "a"]` equals
+ * `["b", "a"]`). Case-sensitive. Does not treat two empty lists specially: they are the same set.
  */
-export function scopeTokens(value: unknown): string[] | undefined {
-  if (typeof value !== 'string') return undefined;
-  return value.split(/\s+/).filter((s) => s.length > 0);
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
 /** The entries of `list` that are not in `allowed`, once each, in order. */

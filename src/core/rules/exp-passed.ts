@@ -2,7 +2,7 @@ import { isoSeconds, relative } from '../util/time.js';
 import { kindLabel } from './jws-subject.js';
 import { describeTime, skewOf, TIME_KINDS, timeClaim, timeClaimsOf } from './time-claims.js';
 import type { ArtifactRule } from './types.js';
-import { isNumber } from './util.js';
+import { isKeycloakRefreshToken, isNumber } from './util.js';
 
 /**
  * exp-passed: the token has expired, now >= exp + skew (RFC 7519 §4.1.4; Core §3.1.3.7 step 9). A value that
@@ -20,7 +20,7 @@ export const expPassed: ArtifactRule = {
     const exp = timeClaim(claims, 'exp');
     if (!exp) return;
     const what = kindLabel(a);
-    if (exp.raw === 0 && a.kind === 'refresh_token' && ctx.profileOf(a).keycloak === true) {
+    if (exp.raw === 0 && isKeycloakRefreshToken(a, ctx)) {
       report({ severity: 'info', claim: 'exp', message: `${what} exp 0: a Keycloak offline token without expiry, treated as no exp` });
       return;
     }

@@ -1,7 +1,8 @@
 /**
- * Finding artifacts inside a flow for the rules across artifacts (RULES.md section E).
+ * Finding artifacts inside a flow, and where a token came from, for every rule that looks beyond its artifact.
  * "Before" means earlier in `flow.artifacts`, which is in time order; a token counts from the position of
- * the response that issued it, so the order of a response and its own tokens in the list does not matter.
+ * the response that issued it, so the order of a response and its own tokens in the list does not matter
+ * (except in {@link authorizeRequestFor}, which goes by the artifact's own position).
  */
 import type { Artifact, ArtifactKind, Flow } from '../model.js';
 import type { RuleContext } from './types.js';
@@ -21,6 +22,27 @@ export function artifactsOf(flow: Flow, ctx: RuleContext, ...kinds: ArtifactKind
 }
 
 /**
+ * The authorize request of the artifact's flow: the last one before the artifact in the flow, else the first
+ * of the flow. `undefined` when the artifact has no flow or its flow has no captured authorize request.
+ * Goes by the artifact's own position, not its issuing response's. Does not look at other flows.
+ */
+export function authorizeRequestFor(a: Artifact, ctx: RuleContext): Artifact | undefined {
+  const flow = ctx.flowOf(a);
+  if (!flow || !Array.isArray(flow.artifacts)) return undefined;
+  let before: Artifact | undefined;
+  let first: Artifact | undefined;
+  let seenSelf = false;
+  for (const id of flow.artifacts) {
+    if (id === a.id) seenSelf = true;
+    const other = ctx.artifact(id);
+    if (other?.kind !== 'authorize_request') continue;
+    first ??= other;
+    if (!seenSelf) before = other;
+  }
+  return before ?? first;
+}
+
+/**
  * Where an artifact entered the flow: the position of the response that issued it when that response is in
  * the flow, else its own position; -1 when it is not in the flow.
  */
@@ -30,6 +52,27 @@ export function issuePosition(flow: Flow, a: Artifact): number {
     if (p >= 0) return p;
   }
   return flow.artifacts.indexOf(a.id);
+}
+
+/** The artifact named by `a.parent` (the response that issued it), when the context knows it. */
+export function parentOf(a: Artifact, ctx: RuleContext): Artifact | undefined {
+  return typeof a.parent === 'string' ? ctx.artifact(a.parent) : undefined;
+}
+
+/**
+ * Every response that carried the artifact: `a.parent`, then the parents of its occurrences, once each, in
+ * that order. Ids the context does not know are skipped. Does not look at the flow.
+ */
+export function parentsOf(a: Artifact, ctx: RuleContext): Artifact[] {
+  const ids = new Set<string>();
+  if (typeof a.parent === 'string') ids.add(a.parent);
+  for (const o of a.occurrences) if (typeof o.parent === 'string') ids.add(o.parent);
+  const out: Artifact[] = [];
+  for (const id of ids) {
+    const p = ctx.artifact(id);
+    if (p) out.push(p);
+  }
+  return out;
 }
 
 /**
@@ -90,7 +133,7 @@ export function latestBefore(flow: Flow, ctx: RuleContext, kind: ArtifactKind, r
  * else the one issued last before `a`, else the first of the flow. Never `a` itself.
  */
 export function idTokenFor(flow: Flow, ctx: RuleContext, a: Artifact): Artifact | undefined {
-  const parent = typeof a.parent === 'string' ? ctx.artifact(a.parent) : undefined;
+  const parent = parentOf(a, ctx);
   const sibling = parent ? tokensOfResponse(parent, ctx, 'id_token').find((t) => t.id !== a.id) : undefined;
   return sibling ?? latestBefore(flow, ctx, 'id_token', a);
 }
@@ -106,9 +149,30 @@ export function isRefreshResponse(resp: Artifact): boolean {
   return resp.kind === 'token_response' && grantTypeOf(resp) === 'refresh_token';
 }
 
-/** True when the artifact's profile says its issuer is a Keycloak server. */
-export function isKeycloak(ctx: RuleContext, a: Artifact): boolean {
-  return ctx.profileOf(a).keycloak === true;
+/**
+ * True when the token was issued by a token response to a `refresh_token` grant (Core §12.2 relaxes some
+ * checks for such ID tokens): any of its parents (see {@link parentsOf}) is a refresh response. Does not
+ * look at the flow type.
+ */
+export function issuedByRefresh(a: Artifact, ctx: RuleContext): boolean {
+  return parentsOf(a, ctx).some(isRefreshResponse);
+}
+
+/** Where an ID token travels when the authorization endpoint issued it (implicit and hybrid flows). */
+const FRONT_CHANNEL_ID_TOKEN: readonly string[] = ['url.fragment.id_token', 'url.query.id_token', 'response.form.id_token'];
+
+/**
+ * True when the ID token was issued by the authorization endpoint: it arrived in the redirect's fragment or
+ * query, or in a form_post, under the name `id_token`. Does not look at the flow type, and does not count an
+ * ID token that merely travelled in a URL later (e.g. as `id_token_hint`).
+ */
+export function fromAuthorizationEndpoint(a: Artifact): boolean {
+  return a.occurrences.some((o) => FRONT_CHANNEL_ID_TOKEN.includes(o.location));
+}
+
+/** True when the ID token came in a token endpoint's JSON response. Does not check which grant it answered. */
+export function fromTokenEndpoint(a: Artifact): boolean {
+  return a.occurrences.some((o) => o.location === 'response.json.id_token');
 }
 
 const KIND_LABELS: Partial<Record<ArtifactKind, string>> = {

@@ -1,8 +1,8 @@
 import type { Artifact } from '../model.js';
 import { isJsonObject } from '../util/json-lenient.js';
-import { authorizeRequestOf, spaceList } from './idt-flow.js';
+import { authorizeRequestFor } from './flow-helpers.js';
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { show, spaceSeparated } from './util.js';
 
 /** What the authorize request asked of `acr`. */
 interface AcrRequest {
@@ -35,7 +35,7 @@ function acrFromClaimsParam(param: unknown): AcrRequest | undefined {
 function requestedAcr(request: Artifact | undefined): AcrRequest | undefined {
   const params = request?.claims;
   if (!params) return undefined;
-  const fromValues = spaceList(params.acr_values);
+  const fromValues = spaceSeparated(params.acr_values);
   const fromClaims = acrFromClaimsParam(params.claims);
   if (fromValues.length === 0 && !fromClaims) return undefined;
   return { values: [...new Set([...fromValues, ...(fromClaims?.values ?? [])])], essential: fromClaims?.essential ?? false };
@@ -53,7 +53,7 @@ export const idtAcr: ArtifactRule = {
   check(a, ctx, report) {
     const claims = a.claims;
     if (!claims) return;
-    const requested = requestedAcr(authorizeRequestOf(a, ctx));
+    const requested = requestedAcr(authorizeRequestFor(a, ctx));
     if (!requested) return;
     const how = `${requested.essential ? 'as essential ' : ''}${requested.values.length > 0 ? show(requested.values) : '(any value)'}`;
     if (!Object.hasOwn(claims, 'acr')) {

@@ -1,36 +1,26 @@
 import type { Artifact, HashCheck } from '../model.js';
 import { isJsonObject } from '../util/json-lenient.js';
-import { authorizeRequestOf, fromAuthorizationEndpoint, spaceList } from './idt-flow.js';
+import { authorizeRequestFor, fromAuthorizationEndpoint, parentsOf } from './flow-helpers.js';
 import type { ArtifactRule, RuleContext } from './types.js';
-import { show } from './util.js';
+import { show, spaceSeparated } from './util.js';
 
 const WHAT: Record<HashCheck['claim'], string> = { at_hash: 'the access token', c_hash: 'the authorization code' };
-
-/** The authorize response that delivered the ID token, if one was captured. */
-function authorizeResponseOf(a: Artifact, ctx: RuleContext): Artifact | undefined {
-  const ids = [a.parent, ...a.occurrences.map((o) => o.parent)];
-  for (const id of ids) {
-    if (typeof id !== 'string') continue;
-    const p = ctx.artifact(id);
-    if (p?.kind === 'authorize_response') return p;
-  }
-  return undefined;
-}
 
 /**
  * Which hash claims an authorization-endpoint ID token must carry: from the authorize request's
  * `response_type` (Core §3.2.2.10, §3.3.2.11), else from what the authorize response delivered beside it.
  */
 function requiredHashes(a: Artifact, ctx: RuleContext): { claim: HashCheck['claim']; why: string }[] {
-  const responseType = authorizeRequestOf(a, ctx)?.claims?.response_type;
-  const types = spaceList(responseType);
+  const responseType = authorizeRequestFor(a, ctx)?.claims?.response_type;
+  const types = spaceSeparated(responseType);
   const out: { claim: HashCheck['claim']; why: string }[] = [];
   if (types.length > 0) {
     if (types.includes('token')) out.push({ claim: 'at_hash', why: `response_type ${show(responseType)}` });
     if (types.includes('code') && types.includes('id_token')) out.push({ claim: 'c_hash', why: `response_type ${show(responseType)}` });
     return out;
   }
-  const response = authorizeResponseOf(a, ctx)?.claims;
+  // The authorize response that delivered the ID token, if one was captured.
+  const response = parentsOf(a, ctx).find((p) => p.kind === 'authorize_response')?.claims;
   if (typeof response?.access_token === 'string') out.push({ claim: 'at_hash', why: 'an access token issued with it' });
   if (typeof response?.code === 'string') out.push({ claim: 'c_hash', why: 'a code issued with it' });
   return out;

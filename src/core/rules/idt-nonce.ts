@@ -1,14 +1,20 @@
 import type { Artifact } from '../model.js';
-import { authorizeRequestOf, fromAuthorizationEndpoint, issuedByRefresh, stringParam } from './idt-flow.js';
+import { stringMember } from './claim-values.js';
+import { authorizeRequestFor, fromAuthorizationEndpoint, issuedByRefresh } from './flow-helpers.js';
 import type { ArtifactRule, RuleContext } from './types.js';
 import { show } from './util.js';
+
+/** The `nonce` an authorize request sent, when it is a non-empty string. */
+function nonceOf(request: Artifact | undefined): string | undefined {
+  return stringMember(request?.claims, 'nonce') || undefined;
+}
 
 /** Flows (other than the given one) whose authorize request sent the same nonce. */
 function otherFlowsWithNonce(nonce: string, request: Artifact, ctx: RuleContext): string[] {
   const own = ctx.flowOf(request)?.id;
   const flows = new Set<string>();
   for (const other of ctx.artifacts()) {
-    if (other.kind !== 'authorize_request' || other.id === request.id || stringParam(other, 'nonce') !== nonce) continue;
+    if (other.kind !== 'authorize_request' || other.id === request.id || nonceOf(other) !== nonce) continue;
     const flow = ctx.flowOf(other)?.id ?? other.id;
     if (flow !== own) flows.add(flow);
   }
@@ -29,8 +35,8 @@ export const idtNonce: ArtifactRule = {
   check(a, ctx, report) {
     const claims = a.claims;
     if (!claims) return;
-    const request = authorizeRequestOf(a, ctx);
-    const sent = stringParam(request, 'nonce');
+    const request = authorizeRequestFor(a, ctx);
+    const sent = nonceOf(request);
     const hasNonce = Object.hasOwn(claims, 'nonce');
     const refreshed = issuedByRefresh(a, ctx);
 

@@ -1,5 +1,5 @@
 import type { SignatureCheck } from '../model.js';
-import { fromTokenEndpoint } from './idt-flow.js';
+import { fromTokenEndpoint } from './flow-helpers.js';
 import type { ArtifactRule } from './types.js';
 import { show } from './util.js';
 

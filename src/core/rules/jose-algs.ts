@@ -1,6 +1,6 @@
 /**
  * Algorithm names of the IANA "JSON Web Signature and Encryption Algorithms" registry that the rules
- * need, and the key family each JWS algorithm requires.
+ * need. The key type each JWS algorithm requires is `keyTypeForAlg` in jwt/algs.ts.
  */
 
 /** JWS `alg` values (RFC 7518 §3, RFC 8037, RFC 8812, fully-specified Ed25519/Ed448), `none` included. Not JWE algorithms. */
@@ -22,21 +22,6 @@ export const JWE_KEY_ALGS: readonly string[] = [
   'A128GCMKW', 'A192GCMKW', 'A256GCMKW',
   'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW',
 ];
-
-/** A JWK `kty`. */
-export type KeyFamily = 'RSA' | 'EC' | 'OKP' | 'oct';
-
-/**
- * The JWK `kty` a JWS algorithm needs (RS and PS: RSA, ES: EC, EdDSA/Ed25519/Ed448: OKP, HS: oct).
- * `undefined` for `none`, JWE algorithms and unknown names. Case-sensitive, as `alg` is.
- */
-export function keyFamilyOf(alg: string): KeyFamily | undefined {
-  if (/^(RS|PS)(256|384|512)$/.test(alg)) return 'RSA';
-  if (/^ES(256|384|512|256K)$/.test(alg)) return 'EC';
-  if (alg === 'EdDSA' || alg === 'Ed25519' || alg === 'Ed448') return 'OKP';
-  if (/^HS(256|384|512)$/.test(alg)) return 'oct';
-  return undefined;
-}
 
 /**
  * The registered name that equals `name` when case is ignored but differs in case (`rs256` gives `RS256`);

@@ -1,5 +1,4 @@
 import type { Artifact, ArtifactKind } from '../model.js';
-import type { RuleContext } from './types.js';
 
 /**
  * The artifact kinds the JWS rules (section A) run on: every token kind, and userinfo, which has a `jwt`
@@ -16,14 +15,6 @@ export function headerOf(a: Artifact): Record<string, unknown> | undefined {
 export function algOf(a: Artifact): string | undefined {
   const alg = headerOf(a)?.alg;
   return typeof alg === 'string' ? alg : undefined;
-}
-
-/**
- * True for a refresh token under a Keycloak profile: Keycloak keys those with a realm secret that is not in
- * the JWKS, and rt-opaque reports that, so the key rules leave them alone. Does not look at `alg`.
- */
-export function isKeycloakRefreshToken(a: Artifact, ctx: RuleContext): boolean {
-  return a.kind === 'refresh_token' && ctx.profileOf(a).keycloak === true;
 }
 
 /** A short human name for the artifact in messages: "ID token", "logout_token JWT", "signed userinfo". English only, not localized. */

@@ -1,6 +1,6 @@
-import { headerOf, isKeycloakRefreshToken, JWS_KINDS, kindLabel } from './jws-subject.js';
+import { headerOf, JWS_KINDS, kindLabel } from './jws-subject.js';
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { isKeycloakRefreshToken, show } from './util.js';
 
 /**
  * key-kid: the `kid` selects exactly one key of the issuer's JWKS (Core §10.1, §10.1.1): several keys and no

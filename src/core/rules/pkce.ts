@@ -1,7 +1,6 @@
 import type { Artifact } from '../model.js';
-import { spaceSeparated } from './artifact-helpers.js';
 import type { ArtifactRule, Reporter } from './types.js';
-import { show } from './util.js';
+import { show, spaceSeparated } from './util.js';
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const MIN = 43;

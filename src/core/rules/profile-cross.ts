@@ -1,9 +1,9 @@
 import type { Artifact, Flow } from '../model.js';
 import type { Profile, ProfileCrossCheck } from '../profiles/types.js';
-import { member, sameJson } from './claim-values.js';
+import { sameJson } from './claim-values.js';
 import { artifactsOf, idTokenFor, kindLabel, latestBefore } from './flow-helpers.js';
 import type { FlowRule, RuleContext } from './types.js';
-import { show } from './util.js';
+import { member, show } from './util.js';
 
 /**
  * The token a userinfo answer is compared with: for an access token, the one sent as bearer in the same

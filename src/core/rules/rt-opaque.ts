@@ -1,5 +1,5 @@
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { isKeycloak, show } from './util.js';
 
 /** The algorithms Keycloak signs refresh tokens with, keyed with the realm's own secret. */
 const REALM_SECRET_ALGS: readonly string[] = ['HS256', 'HS512'];
@@ -15,7 +15,7 @@ export const rtOpaque: ArtifactRule = {
   scope: 'artifact',
   kinds: ['refresh_token'],
   check(a, ctx, report) {
-    if (ctx.profileOf(a).keycloak !== true) return;
+    if (!isKeycloak(ctx, a)) return;
     const alg = a.jwt?.header?.alg;
     if (typeof alg !== 'string' || !REALM_SECRET_ALGS.includes(alg)) return;
     const status = a.signature?.status;

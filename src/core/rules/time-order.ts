@@ -1,6 +1,7 @@
 import { kindLabel } from './jws-subject.js';
 import { describeTime, TIME_KINDS, timeClaim, timeClaimsOf } from './time-claims.js';
 import type { ArtifactRule } from './types.js';
+import { isKeycloakRefreshToken } from './util.js';
 
 /**
  * time-order: the token's own times are consistent (RFC 7519 §4.1): exp after iat, and nbf not after exp.
@@ -15,7 +16,7 @@ export const timeOrder: ArtifactRule = {
     const claims = timeClaimsOf(a);
     if (!claims || typeof claims !== 'object') return;
     let exp = timeClaim(claims, 'exp');
-    if (exp?.raw === 0 && a.kind === 'refresh_token' && ctx.profileOf(a).keycloak === true) exp = undefined;
+    if (exp?.raw === 0 && isKeycloakRefreshToken(a, ctx)) exp = undefined;
     const iat = timeClaim(claims, 'iat');
     const nbf = timeClaim(claims, 'nbf');
     if (!exp) return;

@@ -1,6 +1,6 @@
-import { authorizeRequestFor, hasMember, spaceSeparated } from './artifact-helpers.js';
+import { authorizeRequestFor } from './flow-helpers.js';
 import type { ArtifactRule } from './types.js';
-import { show } from './util.js';
+import { hasMember, show, spaceSeparated } from './util.js';
 
 /** Members every successful token response has (RFC 6749 §5.1; `expires_in` per seed 002). */
 const REQUIRED: readonly string[] = ['access_token', 'token_type', 'expires_in'];

@@ -1,6 +1,6 @@
 import type { Artifact } from '../model.js';
 import type { ArtifactRule, Reporter, RuleContext } from './types.js';
-import { show } from './util.js';
+import { isKeycloak, show } from './util.js';
 
 /** The media types RFC 9068 §2.1 allows for a JWT access token's `typ`, lower-cased. */
 const AT_TYPES: readonly string[] = ['at+jwt', 'application/at+jwt'];
@@ -14,7 +14,7 @@ function checkAccessToken(a: Artifact, ctx: RuleContext, report: Reporter): void
   if (a.jwt?.format !== 'jws' || !header || typeof header !== 'object') return;
   const typ = header.typ;
   if (isAtType(typ)) return;
-  const keycloak = ctx.profileOf(a).keycloak === true;
+  const keycloak = isKeycloak(ctx, a);
   const written = Object.hasOwn(header, 'typ') ? `header typ is ${show(typ)}` : 'header has no typ';
   const note = keycloak ? " (Keycloak's default is \"JWT\")" : '';
   const message = `access token ${written}, expected "at+jwt" or "application/at+jwt"${note}`;

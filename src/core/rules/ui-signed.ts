@@ -1,15 +1,16 @@
 import type { Artifact } from '../model.js';
-import { flowArtifactsOfKind, hasMember, mediaType } from './artifact-helpers.js';
+import { artifactsOf } from './flow-helpers.js';
 import type { ArtifactRule, Reporter, RuleContext } from './types.js';
-import { audList, show } from './util.js';
+import { audList, hasMember, mediaType, show } from './util.js';
 
 /** The issuer a signed userinfo must name: the flow's ID token `iss`, else the flow's issuer, else the artifact's. */
 function expectedIssuer(a: Artifact, ctx: RuleContext): string | undefined {
-  for (const idt of flowArtifactsOfKind(a, 'id_token', ctx)) {
+  const flow = ctx.flowOf(a);
+  for (const idt of flow ? artifactsOf(flow, ctx, 'id_token') : []) {
     const iss = idt.claims?.iss;
     if (typeof iss === 'string') return iss;
   }
-  const flowIssuer = ctx.flowOf(a)?.issuer;
+  const flowIssuer = flow?.issuer;
   if (typeof flowIssuer === 'string') return flowIssuer;
   return typeof a.issuer === 'string' ? a.issuer : undefined;
 }

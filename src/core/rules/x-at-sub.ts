@@ -1,13 +1,13 @@
 import type { Artifact } from '../model.js';
-import { member, sameJson } from './claim-values.js';
-import { artifactsOf, idTokenFor, isKeycloak, kindLabel } from './flow-helpers.js';
+import { sameJson } from './claim-values.js';
+import { artifactsOf, idTokenFor, kindLabel } from './flow-helpers.js';
 import type { FlowRule, RuleContext } from './types.js';
-import { show } from './util.js';
+import { isKeycloakRefreshToken, member, show } from './util.js';
 
 /** JWT access tokens always; refresh tokens only where Keycloak makes them JWTs about the user. */
 function applies(a: Artifact, ctx: RuleContext): boolean {
   if (a.jwt?.format !== 'jws' || !a.claims) return false;
-  return a.kind === 'access_token' || (a.kind === 'refresh_token' && isKeycloak(ctx, a));
+  return a.kind === 'access_token' || isKeycloakRefreshToken(a, ctx);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Artifact } from '../model.js';
 import { stringMember } from './claim-values.js';
-import { artifactsOf, grantTypeOf, kindLabel } from './flow-helpers.js';
+import { artifactsOf, grantTypeOf, kindLabel, parentOf } from './flow-helpers.js';
 import type { FlowRule, RuleContext } from './types.js';
 import { show } from './util.js';
 
@@ -18,7 +18,7 @@ function clientIds(a: Artifact, ctx: RuleContext): [string, string][] {
 
 /** Issued to a client_credentials grant, whatever the flow's type says. */
 function fromClientCredentials(a: Artifact, ctx: RuleContext): boolean {
-  const parent = typeof a.parent === 'string' ? ctx.artifact(a.parent) : undefined;
+  const parent = parentOf(a, ctx);
   return parent !== undefined && grantTypeOf(parent) === 'client_credentials';
 }
 

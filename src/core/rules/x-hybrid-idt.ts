@@ -1,20 +1,13 @@
 import type { Artifact } from '../model.js';
-import { member, sameJson } from './claim-values.js';
-import { artifactsOf, isRefreshResponse, issuePosition } from './flow-helpers.js';
+import { sameJson } from './claim-values.js';
+import { artifactsOf, fromAuthorizationEndpoint, fromTokenEndpoint, isRefreshResponse, issuePosition, parentOf } from './flow-helpers.js';
 import type { FlowRule, RuleContext } from './types.js';
-import { show } from './util.js';
-
-const FRONT_CHANNEL = ['url.fragment.', 'url.query.', 'response.form.'];
-
-/** Issued by the authorization endpoint: it arrived in the redirect's fragment or query, or in a form_post. */
-function fromAuthorizationEndpoint(a: Artifact): boolean {
-  return a.occurrences.some((o) => typeof o.location === 'string' && FRONT_CHANNEL.some((p) => o.location.startsWith(p)));
-}
+import { member, show } from './util.js';
 
 /** Issued by the token endpoint of the code exchange (not by a refresh). */
 function fromCodeExchange(a: Artifact, ctx: RuleContext): boolean {
-  if (!a.occurrences.some((o) => o.location === 'response.json.id_token')) return false;
-  const parent = typeof a.parent === 'string' ? ctx.artifact(a.parent) : undefined;
+  if (!fromTokenEndpoint(a)) return false;
+  const parent = parentOf(a, ctx);
   return !parent || !isRefreshResponse(parent);
 }
 

@@ -1,7 +1,6 @@
-import { member } from './claim-values.js';
 import { artifactsOf } from './flow-helpers.js';
 import type { FlowRule } from './types.js';
-import { show } from './util.js';
+import { member, show } from './util.js';
 
 /**
  * x-in-inactive-only: an introspection answer with `active: false` has no other member (RFC 7662 §2.2;

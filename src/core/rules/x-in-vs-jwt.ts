@@ -1,10 +1,10 @@
 import type { Artifact, Flow } from '../model.js';
 import { TOKEN_KINDS } from '../model.js';
 import { isoSeconds } from '../util/time.js';
-import { member, numberMember, sameJson, scopeTokens } from './claim-values.js';
+import { numberMember, sameJson, sameSet } from './claim-values.js';
 import { artifactsOf, kindLabel, latestBefore } from './flow-helpers.js';
 import type { FlowRule, Reporter, RuleContext } from './types.js';
-import { isNumber, show } from './util.js';
+import { isNumber, member, show, spaceSeparated } from './util.js';
 
 /**
  * The token an introspection was about: the token artifact whose raw value is the request's `token`
@@ -18,12 +18,10 @@ function introspectedToken(flow: Flow, ctx: RuleContext, intro: Artifact): Artif
   return latestBefore(flow, ctx, 'access_token', intro);
 }
 
+/** Scopes as sets of scope tokens; a scope that is not a string is compared as JSON. */
 function sameScopes(a: unknown, b: unknown): boolean {
-  const la = scopeTokens(a);
-  const lb = scopeTokens(b);
-  if (!la || !lb) return sameJson(a, b);
-  const sb = new Set(lb);
-  return new Set(la).size === sb.size && la.every((s) => sb.has(s));
+  if (typeof a !== 'string' || typeof b !== 'string') return sameJson(a, b);
+  return sameSet(spaceSeparated(a), spaceSeparated(b));
 }
 
 function compareMembers(intro: Artifact, jwt: Artifact, report: Reporter): void {

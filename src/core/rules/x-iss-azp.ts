@@ -1,7 +1,7 @@
-import { member } from './claim-values.js';
 import { artifactsOf, kindLabel, tokensOfResponse } from './flow-helpers.js';
 import { artifactIds, conflicting, describeValues, type LabelledValue } from './labelled-values.js';
 import type { FlowRule } from './types.js';
+import { member } from './util.js';
 
 const CHECKS = [
   { claim: 'iss', severity: 'error', why: 'all tokens of one response must come from the same issuer' },

@@ -1,8 +1,8 @@
 import type { Artifact } from '../model.js';
 import { stringMember } from './claim-values.js';
-import { artifactsOf, grantTypeOf, isKeycloak, kindLabel, latestBefore } from './flow-helpers.js';
+import { artifactsOf, grantTypeOf, kindLabel, latestBefore } from './flow-helpers.js';
 import type { FlowRule } from './types.js';
-import { show } from './util.js';
+import { isKeycloak, show } from './util.js';
 
 /** The user-session segment of a Keycloak code `uuid.userSessionId.clientUUID`; `undefined` for other shapes. */
 function userSessionOf(code: string): string | undefined {

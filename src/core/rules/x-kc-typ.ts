@@ -1,8 +1,7 @@
 import type { TokenKind } from '../model.js';
-import { member } from './claim-values.js';
-import { artifactsOf, isKeycloak, kindLabel } from './flow-helpers.js';
+import { artifactsOf, kindLabel } from './flow-helpers.js';
 import type { FlowRule } from './types.js';
-import { show } from './util.js';
+import { isKeycloak, member, show } from './util.js';
 
 /** The payload `typ` values Keycloak writes per token role. */
 const EXPECTED: Partial<Record<TokenKind, readonly string[]>> = {

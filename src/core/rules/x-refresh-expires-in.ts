@@ -1,7 +1,6 @@
-import { numberMember, secondsMember } from './claim-values.js';
-import { artifactsOf, issuedBy, tokenOfResponse } from './flow-helpers.js';
+import { artifactsOf } from './flow-helpers.js';
+import { announcedLifetime, lifetimeMismatch } from './token-lifetime.js';
 import type { FlowRule } from './types.js';
-import { show } from './util.js';
 
 /**
  * x-refresh-expires-in: a token response's `refresh_expires_in` equals the lifetime of the refresh token it
@@ -15,29 +14,21 @@ export const xRefreshExpiresIn: FlowRule = {
   scope: 'flow',
   check(flow, ctx, report) {
     for (const resp of artifactsOf(flow, ctx, 'token_response')) {
-      const expiresIn = secondsMember(resp.claims, 'refresh_expires_in');
-      const rt = issuedBy(resp, tokenOfResponse(resp, ctx, 'refresh_token'));
-      const exp = numberMember(rt?.claims, 'exp');
-      if (!rt || expiresIn === undefined || exp === undefined) continue;
-      if (expiresIn === 0) {
+      const lifetime = announcedLifetime(resp, ctx, 'refresh_expires_in', 'refresh_token');
+      if (!lifetime) continue;
+      const artifacts = [resp.id, lifetime.token.id];
+      if (lifetime.expiresIn === 0) {
         report({
           severity: 'info',
-          message: `refresh_expires_in 0 marks an offline token, yet the refresh token has exp ${exp}; its lifetime is not compared`,
+          message: `refresh_expires_in 0 marks an offline token, yet the refresh token has exp ${lifetime.exp}; its lifetime is not compared`,
           claim: 'refresh_expires_in',
-          artifacts: [resp.id, rt.id],
+          artifacts,
         });
         continue;
       }
-      const iat = numberMember(rt.claims, 'iat');
-      if (iat === undefined) continue;
-      const lifetime = exp - iat;
-      const diff = Math.abs(expiresIn - lifetime);
-      if (diff <= ctx.skew) continue;
-      report({
-        message: `refresh_expires_in ${show(expiresIn)} but the refresh token lives ${lifetime} s (exp ${exp} - iat ${iat}); they differ by ${diff} s, more than the ${ctx.skew} s skew`,
-        claim: 'refresh_expires_in',
-        artifacts: [resp.id, rt.id],
-      });
+      const message = lifetimeMismatch(lifetime, ctx.skew);
+      if (message === undefined) continue;
+      report({ message, claim: 'refresh_expires_in', artifacts });
     }
   },
 };

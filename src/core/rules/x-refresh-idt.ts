@@ -1,17 +1,14 @@
 import type { Artifact, Severity } from '../model.js';
-import { member, numberMember, sameJson } from './claim-values.js';
+import { numberMember, sameJson, sameSet } from './claim-values.js';
 import { artifactsOf, isRefreshResponse, lastIssuedBefore, tokenOfResponse } from './flow-helpers.js';
 import type { FlowRule, Reporter } from './types.js';
-import { audList, show } from './util.js';
+import { audList, member, show } from './util.js';
 
 /** Same audiences, in any order and ignoring repeats. Values with no string entry are not compared. */
 function sameAudiences(a: unknown, b: unknown): boolean {
   const la = audList(a);
   const lb = audList(b);
-  if (la.length === 0 || lb.length === 0) return true;
-  const sa = new Set(la);
-  const sb = new Set(lb);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+  return la.length === 0 || lb.length === 0 || sameSet(la, lb);
 }
 
 function compare(fresh: Artifact, prev: Artifact, report: Reporter): void {

@@ -1,8 +1,8 @@
 import type { Artifact, Flow } from '../model.js';
-import { member, missingFrom, scopeTokens } from './claim-values.js';
+import { missingFrom } from './claim-values.js';
 import { artifactsOf, isRefreshResponse } from './flow-helpers.js';
 import type { FlowRule, RuleContext } from './types.js';
-import { show } from './util.js';
+import { member, show, spaceSeparated } from './util.js';
 
 interface OriginalScope {
   scopes: string[];
@@ -12,8 +12,8 @@ interface OriginalScope {
 }
 
 function scopeFrom(value: unknown, from: Artifact, label: string): OriginalScope | undefined {
-  const scopes = scopeTokens(value);
-  return scopes && scopes.length > 0 ? { scopes, text: value as string, from, label } : undefined;
+  const scopes = spaceSeparated(value);
+  return scopes.length > 0 ? { scopes, text: value as string, from, label } : undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ export const xRefreshScope: FlowRule = {
       if (!original) continue;
       const artifacts = [resp.id, original.from.id];
       const granted = member(resp.claims, 'scope');
-      const grantedExtra = missingFrom(scopeTokens(granted) ?? [], original.scopes);
+      const grantedExtra = missingFrom(spaceSeparated(granted), original.scopes);
       if (grantedExtra.length > 0) {
         report({
           message: `the refreshed scope ${show(granted)} adds ${show(grantedExtra.join(' '))}, not in the original scope ${show(original.text)} of ${original.label}; a refresh may only keep or narrow the scope`,
@@ -56,7 +56,7 @@ export const xRefreshScope: FlowRule = {
         });
       }
       const asked = resp.http?.requestForm?.scope;
-      const askedExtra = missingFrom(scopeTokens(asked) ?? [], original.scopes);
+      const askedExtra = missingFrom(spaceSeparated(asked), original.scopes);
       if (askedExtra.length > 0) {
         report({
           message: `the refresh request asks for scope ${show(asked)}, adding ${show(askedExtra.join(' '))} to the original scope ${show(original.text)} of ${original.label}; a refresh may only keep or narrow the scope`,

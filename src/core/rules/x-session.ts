@@ -1,8 +1,8 @@
 import type { Artifact } from '../model.js';
-import { member } from './claim-values.js';
 import { artifactsOf, kindLabel, tokensOfResponse } from './flow-helpers.js';
 import { artifactIds, conflicting, describeValues, type LabelledValue } from './labelled-values.js';
 import type { FlowRule } from './types.js';
+import { member } from './util.js';
 
 /** Members that name the session: `sid`, and Keycloak's legacy `session_state`. */
 const SESSION_MEMBERS: readonly string[] = ['sid', 'session_state'];

@@ -1,7 +1,7 @@
-import { member, sameJson } from './claim-values.js';
+import { sameJson } from './claim-values.js';
 import { artifactsOf, idTokenFor } from './flow-helpers.js';
 import type { FlowRule } from './types.js';
-import { show } from './util.js';
+import { member, show } from './util.js';
 
 /**
  * x-ui-sub: each userinfo `sub` of the flow equals the `sub` of the flow's ID token exactly (Core §5.3.2,

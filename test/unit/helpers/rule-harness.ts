@@ -1,6 +1,7 @@
 import { base64url } from 'jose';
+import { expect } from 'vitest';
 import { decodeJwt } from '../../../src/core/jwt/decode.js';
-import type { Artifact, ArtifactKind, Finding, Flow } from '../../../src/core/model.js';
+import type { Artifact, ArtifactKind, Finding, Flow, Severity } from '../../../src/core/model.js';
 import { keycloakProfile } from '../../../src/core/profiles/keycloak.js';
 import { oidcProfile } from '../../../src/core/profiles/oidc.js';
 import type { Profile } from '../../../src/core/profiles/types.js';
@@ -10,24 +11,29 @@ import type { Rule, RuleContext } from '../../../src/core/rules/types.js';
 /** A fixed clock for rule tests: 2021-08-18T11:27:37Z, the time of seed 002's token response. */
 export const NOW = 1629286057;
 
-const enc = (v: unknown) => base64url.encode(JSON.stringify(v));
+/** base64url of a text, for hand-written (possibly invalid) JSON segments. */
+export const b64 = (text: string): string => base64url.encode(text);
 
-/** Builds a compact JWS (with a dummy signature) from a header and payload. */
+const enc = (v: unknown) => b64(JSON.stringify(v));
+
+/** Builds a compact JWS (with a dummy signature, or the given signature segment) from a header and payload. */
 export function jws(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }, signature = 'c2ln'): string {
   return `${enc(header)}.${enc(payload)}.${signature}`;
 }
 
 let counter = 0;
 
-/** An artifact for a token, decoded as the engine decodes it. */
-export function tokenArtifact(kind: ArtifactKind, payload: Record<string, unknown>, header?: Record<string, unknown>, extra: Partial<Artifact> = {}): Artifact {
-  const raw = jws(payload, header);
+/**
+ * An artifact for a raw token string, decoded as the engine decodes it (malformed tokens and JWEs too), issued
+ * in `response.json.<kind>`; `claims` is the payload and `issuer` its `iss` unless `extra` gives them.
+ */
+export function rawTokenArtifact(kind: ArtifactKind, raw: string, extra: Partial<Artifact> = {}): Artifact {
   const jwt = decodeJwt(raw);
   const a: Artifact = {
     id: `t${++counter}`,
     kind,
     at: NOW * 1000,
-    occurrences: [{ location: 'response.json.' + kind, at: NOW * 1000 }],
+    occurrences: [{ location: `response.json.${kind}`, at: NOW * 1000 }],
     profile: 'oidc',
     raw,
     jwt,
@@ -36,6 +42,11 @@ export function tokenArtifact(kind: ArtifactKind, payload: Record<string, unknow
   if (jwt.payload && !extra.claims) a.claims = jwt.payload;
   if (typeof a.claims?.iss === 'string' && !extra.issuer) a.issuer = a.claims.iss;
   return a;
+}
+
+/** An artifact for a token built with {@link jws} (optionally with its own signature segment); see {@link rawTokenArtifact}. */
+export function tokenArtifact(kind: ArtifactKind, payload: Record<string, unknown>, header?: Record<string, unknown>, extra: Partial<Artifact> = {}, signature?: string): Artifact {
+  return rawTokenArtifact(kind, jws(payload, header, signature), extra);
 }
 
 /** An artifact for a JSON response (token response, userinfo, introspection, ...). */
@@ -96,4 +107,20 @@ export function flowOf(artifacts: Artifact[], extra: Partial<Flow> = {}): Flow {
     notes: [],
     ...extra,
   };
+}
+
+/** Asserts exactly one finding: rule id, severity, a message fragment and, when given, the artifacts it lists. Returns it. */
+export function expectOne(findings: Finding[], rule: string, severity: Severity, fragment: string, artifacts?: string[]): Finding {
+  expect(findings, JSON.stringify(findings, null, 1)).toHaveLength(1);
+  const f = findings[0]!;
+  expect(f.rule).toBe(rule);
+  expect(f.severity).toBe(severity);
+  expect(f.message).toContain(fragment);
+  if (artifacts) expect(f.artifacts).toEqual(artifacts);
+  return f;
+}
+
+/** Asserts there is no finding (and no internal error). */
+export function expectNone(findings: Finding[]): void {
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
 }

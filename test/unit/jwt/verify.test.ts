@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { base64url, CompactSign, exportJWK, generateKeyPair, type CompactJWSHeaderParameters, type JWK } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keyTypeForAlg } from '../../../src/core/jwt/algs.js';
 import { decodeJwt } from '../../../src/core/jwt/decode.js';
 import { createKeyStore, type FetchJson, type KeyStore, type KeyStoreOptions } from '../../../src/core/jwt/key-store.js';
-import { keyTypeForAlg, verifySignature } from '../../../src/core/jwt/verify.js';
+import { verifySignature } from '../../../src/core/jwt/verify.js';
 import type { SignatureCheck, SignatureStatus } from '../../../src/core/model.js';
 import {
   RFC7515_A1_HS256,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { algAllowlist } from '../../../src/core/rules/alg-allowlist.js';
 import { SEED_002_ID_TOKEN, SEED_002_ISSUER } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const ISS = 'https://op.example';
 const claims = { iss: ISS, sub: 'u1' };

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact, FlowType } from '../../../src/core/model.js';
 import { algNone } from '../../../src/core/rules/alg-none.js';
 import { SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, flowOf, jsonArtifact, jws, tokenArtifact } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, flowOf, jsonArtifact, jws, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const claims = { iss: 'https://op.example', sub: 'u1', aud: 'c1' };
 const unsigned = jws(claims, { alg: 'none' }, '');
@@ -21,11 +20,11 @@ describe('alg-none', () => {
     ['an unsigned refresh token', rawTokenArtifact('refresh_token', unsigned), 'refresh token is unsigned'],
     ['an unsigned ID token from a URL fragment', rawTokenArtifact('id_token', unsigned, { occurrences: [{ location: 'url.fragment.id_token', at: 0 }] }), 'ID token is unsigned'],
     ['an unsigned ID token outside any flow', rawTokenArtifact('id_token', unsigned), 'ID token is unsigned'],
-    ['alg none with a signature', rawTokenArtifact('access_token', jws(claims, { alg: 'none' }, 'c2ln')), 'has alg "none" but a non-empty signature segment'],
-    ['alg NONE', rawTokenArtifact('access_token', jws(claims, { alg: 'NONE' }, 'c2ln')), 'alg "NONE", a case variant of "none"'],
-    ['alg nOnE unsigned', rawTokenArtifact('id_token', jws(claims, { alg: 'nOnE' }, '')), '(and its signature segment is empty)'],
-    ['a stripped signature', rawTokenArtifact('access_token', jws(claims, { alg: 'RS256' }, '')), 'has alg "RS256" but an empty signature segment (a stripped signature)'],
-    ['a stripped signature without alg', rawTokenArtifact('access_token', jws(claims, { typ: 'JWT' }, '')), 'has no alg but an empty signature segment'],
+    ['alg none with a signature', tokenArtifact('access_token', claims, { alg: 'none' }, {}, 'c2ln'), 'has alg "none" but a non-empty signature segment'],
+    ['alg NONE', tokenArtifact('access_token', claims, { alg: 'NONE' }, {}, 'c2ln'), 'alg "NONE", a case variant of "none"'],
+    ['alg nOnE unsigned', tokenArtifact('id_token', claims, { alg: 'nOnE' }, {}, ''), '(and its signature segment is empty)'],
+    ['a stripped signature', tokenArtifact('access_token', claims, { alg: 'RS256' }, {}, ''), 'has alg "RS256" but an empty signature segment (a stripped signature)'],
+    ['a stripped signature without alg', tokenArtifact('access_token', claims, { typ: 'JWT' }, {}, ''), 'has no alg but an empty signature segment'],
     ['signed userinfo with alg none', rawTokenArtifact('userinfo', unsigned), 'signed userinfo is unsigned'],
   ])('reports %s as an error', (_name, token, fragment) => {
     expectOne(check(algNone, [token]), 'alg-none', 'error', fragment);

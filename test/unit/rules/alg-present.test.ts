@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { algPresent } from '../../../src/core/rules/alg-present.js';
 import { SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const claims = { sub: 'u1' };
 const jwe = (header: Record<string, unknown>) => rawTokenArtifact('id_token', `${b64(JSON.stringify(header))}.ZWs.aXY.Y3Q.dGFn`);

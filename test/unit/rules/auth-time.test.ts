@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { authTime } from '../../../src/core/rules/auth-time.js';
 import { SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, flowOf, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, flowOf, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const idt = (claims: Record<string, unknown>, extra: Partial<Artifact> = {}) => tokenArtifact('id_token', { sub: 'u1', iat: NOW, exp: NOW + 300, ...claims }, undefined, extra);
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../../src/core/model.js';
 import { claimTypes } from '../../../src/core/rules/claim-types.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const base = { iss: 'https://op.example', sub: 'u1', aud: 'c1', iat: NOW, exp: NOW + 300 };
 

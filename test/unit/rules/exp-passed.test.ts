@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { expPassed } from '../../../src/core/rules/exp-passed.js';
 import { SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const at = (exp: unknown, extra: Partial<Artifact> = {}) => tokenArtifact('access_token', { sub: 'u1', iat: NOW - 600, exp }, undefined, extra);
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iatFuture } from '../../../src/core/rules/iat-future.js';
 import { SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const idt = (iat: unknown) => tokenArtifact('id_token', { sub: 'u1', iat, exp: NOW + 3600 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idtAcr } from '../../../src/core/rules/idt-acr.js';
 import { check, flowOf, jsonArtifact } from '../helpers/rule-harness.js';
 import { login } from './idt-flow-fixtures.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const LOA4 = 'urn:bankid:bid;LOA=4';
 const claimsParam = (acr: unknown) => JSON.stringify({ id_token: { acr } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idtAud } from '../../../src/core/rules/idt-aud.js';
 import { check, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const base = { iss: 'https://op.example', sub: 'u1', exp: NOW + 300, iat: NOW };
 

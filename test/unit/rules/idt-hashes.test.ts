@@ -3,7 +3,7 @@ import type { HashCheck } from '../../../src/core/model.js';
 import { idtHashes } from '../../../src/core/rules/idt-hashes.js';
 import { check, flowOf, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
 import { FRAGMENT, ID_BASE, login, TOKEN_ENDPOINT } from './idt-flow-fixtures.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const AT_HASH = 'LDktKdoQak3Pk0cnXxCltA';
 const C_HASH = 'Ne0wBhoD2wO0iLXyrDFLLw';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../../src/core/model.js';
 import { idtIss } from '../../../src/core/rules/idt-iss.js';
 import { check, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const SEED_ISS = 'https://auth.current.bankid.no/auth/realms/current';
 const base = { sub: 'u1', aud: 'c1', exp: NOW + 300, iat: NOW };

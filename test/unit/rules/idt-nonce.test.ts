@@ -3,7 +3,7 @@ import type { Severity } from '../../../src/core/model.js';
 import { idtNonce } from '../../../src/core/rules/idt-nonce.js';
 import { check, flowOf, jsonArtifact, NOW } from '../helpers/rule-harness.js';
 import { FRAGMENT, login, TOKEN_ENDPOINT } from './idt-flow-fixtures.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 type Expect = [Severity, string] | undefined;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idtRequired } from '../../../src/core/rules/idt-required.js';
 import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const full = { iss: 'https://op.example', sub: 'u1', aud: 'c1', exp: NOW + 300, iat: NOW };
 

@@ -4,7 +4,7 @@ import type { Profile } from '../../../src/core/profiles/types.js';
 import { idtSig } from '../../../src/core/rules/idt-sig.js';
 import { check, NOW, tokenArtifact } from '../helpers/rule-harness.js';
 import { FRAGMENT, ID_BASE, TOKEN_ENDPOINT } from './idt-flow-fixtures.js';
-import { seed002IdToken } from './seed-002-id-token.js';
+import { seed002IdToken } from './cross-fixtures.js';
 
 const KEY_SOURCE = 'jwks_uri of https://op.example';
 

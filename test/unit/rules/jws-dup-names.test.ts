@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jwsDupNames } from '../../../src/core/rules/jws-dup-names.js';
 import { SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, jsonArtifact, rawTokenArtifact } from '../helpers/rule-harness.js';
 
 const H = b64('{"alg":"RS256"}');
 const P = b64('{"sub":"u1"}');

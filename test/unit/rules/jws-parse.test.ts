@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jwsParse } from '../../../src/core/rules/jws-parse.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, jws } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, jsonArtifact, jws, rawTokenArtifact } from '../helpers/rule-harness.js';
 
 const H = b64('{"alg":"RS256","kid":"k1"}');
 const P = b64('{"sub":"u1","iss":"https://op.example"}');

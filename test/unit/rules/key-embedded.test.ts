@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyEmbedded } from '../../../src/core/rules/key-embedded.js';
 import { SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { b64, expectOne, rawTokenArtifact } from './token-kit.js';
+import { b64, check, expectOne, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const claims = { sub: 'u1' };
 

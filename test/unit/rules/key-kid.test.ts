@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact, SignatureCheck } from '../../../src/core/model.js';
 import { keyKid } from '../../../src/core/rules/key-kid.js';
 import { SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const claims = { iss: 'https://op.example', sub: 'u1' };
 const token = (kind: Artifact['kind'], signature: SignatureCheck | undefined, header: Record<string, unknown> = { alg: 'RS256', kid: 'k9' }) =>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nbfFuture } from '../../../src/core/rules/nbf-future.js';
 import { SEED_002_ACCESS_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const at = (nbf: unknown) => tokenArtifact('access_token', { sub: 'u1', iat: NOW, exp: NOW + 3600, nbf });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numericdate } from '../../../src/core/rules/numericdate.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const base = { iss: 'https://op.example', sub: 'u1', exp: NOW + 300, iat: NOW, nbf: NOW, auth_time: NOW - 60, updated_at: NOW - 3600 };
 

@@ -7,7 +7,7 @@ import type { Profile } from '../../../src/core/profiles/types.js';
 import { profileClaims } from '../../../src/core/rules/profile-claims.js';
 import { profileRules } from '../../../src/core/rules/registry-profile.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
+import { check, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const PROFILES: Profile[] = BUILTIN_PROFILES.map((p) => resolveProfile(p, BUILTIN_PROFILES));
 
@@ -104,12 +104,6 @@ const BANKID_TR = {
   scope: 'openid profile',
 };
 
-/** A seed 002 token as the engine lays it out, under a profile. */
-function seedToken(kind: ArtifactKind, raw: string, profile: string): Artifact {
-  const jwt = decodeJwt(raw);
-  return { id: `seed-${kind}`, kind, at: NOW * 1000, occurrences: [{ location: `response.json.${kind}`, at: NOW * 1000 }], profile, raw, jwt, ...(jwt.payload ? { claims: jwt.payload } : {}) };
-}
-
 function token(kind: ArtifactKind, payload: Record<string, unknown>, profile: string): Artifact {
   return tokenArtifact(kind, payload, undefined, { profile });
 }
@@ -129,9 +123,9 @@ describe('profile-claims: seed artifacts that match their profile give no findin
     ['BirID access token with aud as an array holding "account"', token('access_token', { ...BIRID_AT, aud: ['umico', 'account'] }, 'birid')],
     ['BirID userinfo (000 table)', jsonArtifact('userinfo', BIRID_UI, { profile: 'birid' })],
     ['BankID userinfo (001 example)', jsonArtifact('userinfo', BANKID_UI, { profile: 'bankid-no' })],
-    ['BankID 002 ID token (ms updated_at is the numericdate rule\'s, string amr documented)', seedToken('id_token', SEED_002_ID_TOKEN, 'bankid-no')],
-    ['BankID 002 access token', seedToken('access_token', SEED_002_ACCESS_TOKEN, 'bankid-no')],
-    ['BankID 002 refresh token', seedToken('refresh_token', SEED_002_REFRESH_TOKEN, 'bankid-no')],
+    ['BankID 002 ID token (ms updated_at is the numericdate rule\'s, string amr documented)', rawTokenArtifact('id_token', SEED_002_ID_TOKEN, { profile: 'bankid-no' })],
+    ['BankID 002 access token', rawTokenArtifact('access_token', SEED_002_ACCESS_TOKEN, { profile: 'bankid-no' })],
+    ['BankID 002 refresh token', rawTokenArtifact('refresh_token', SEED_002_REFRESH_TOKEN, { profile: 'bankid-no' })],
     ['BankID 002 token response (token_type "bearer" is tr-token-type\'s)', jsonArtifact('token_response', BANKID_TR, { profile: 'bankid-no' })],
     ['BankID 004 TINFO userinfo', jsonArtifact('userinfo', { birthdate: '1966-12-18', exp: 1495714163, family_name: 'Nilsen', given_name: 'Frode Beckmann', iat: 1495710576, iss: 'https://preprod.bankidapis.no', name: 'Frode Beckmann Nilsen', preferred_username: 'Frode Beckmann Nilsen', sub: '9578-6000-4-30799' }, { profile: 'bankid-no' })],
     ['UAE PASS introspection (003)', jsonArtifact('introspection', UAE_INTROSPECTION, { profile: 'uaepass' })],

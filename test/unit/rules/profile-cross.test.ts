@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import type { Profile } from '../../../src/core/profiles/types.js';
 import { profileCross } from '../../../src/core/rules/profile-cross.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow } from './cross-fixtures.js';
 
 const BIRID: Profile = {
   id: 'birid-test',

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact, ArtifactKind } from '../../../src/core/model.js';
 import { claimsRules } from '../../../src/core/rules/registry-claims.js';
 import { jwsRules } from '../../../src/core/rules/registry-jws.js';
-import { check, flowOf, jsonArtifact, jws, NOW } from '../helpers/rule-harness.js';
-import { rawTokenArtifact } from './token-kit.js';
+import { check, flowOf, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
 
 const KINDS: ArtifactKind[] = ['id_token', 'access_token', 'refresh_token', 'jwt', 'opaque_token', 'userinfo', 'introspection'];
 const NAMES = ['alg', 'typ', 'kid', 'crit', 'jku', 'jwk', 'x5c', 'b64', 'exp', 'nbf', 'iat', 'auth_time', 'updated_at', 'sub', 'aud', 'amr', 'scope', 'toString', '__proto__'];
@@ -23,8 +22,7 @@ describe('registries of sections A and B', () => {
     const object = fc.dictionary(fc.constantFrom(...NAMES), value, { maxKeys: 8 });
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), object, object, fc.constantFrom('', 'c2ln'), fc.boolean(), fc.anything(), (kind, header, claims, sig, keycloak, signature) => {
-        const raw = jws({ sub: 'u' }, { alg: 'RS256' }, sig);
-        const token: Artifact = rawTokenArtifact(kind, raw, { profile: keycloak ? 'keycloak' : 'oidc', claims });
+        const token: Artifact = tokenArtifact(kind, { sub: 'u' }, { alg: 'RS256' }, { profile: keycloak ? 'keycloak' : 'oidc', claims }, sig);
         token.jwt!.header = header;
         (token as unknown as Record<string, unknown>).signature = signature;
         const request = jsonArtifact('authorize_request', { max_age: claims.exp ?? '10' });

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwt } from '../../../src/core/jwt/decode.js';
 import type { Artifact, SignatureStatus } from '../../../src/core/model.js';
 import { rtOpaque } from '../../../src/core/rules/rt-opaque.js';
-import { NOW, check, tokenArtifact } from '../helpers/rule-harness.js';
-
-/** Seed 002's first refresh token: HS256, kid c1bc492c-..., header written `"typ" : "JWT"`. */
-const SEED_002_RT =
-  'eyJhbGciOiJIUzI1NiIsInR5cCIgOiAiSldUIiwia2lkIiA6ICJjMWJjNDkyYy1jNDYwLTQ1ZWItYTQ5Yi1hYjAxY2IyZGJkOGIifQ.eyJleHAiOjE2MjkyODc4NTcsImlhdCI6MTYyOTI4NjA1NywianRpIjoiNTM2NjI5ZTgtZWIzZS00MmY1LTgxYTAtMmUzZWJiZTI2ZGM3IiwiaXNzIjoiaHR0cHM6Ly9hdXRoLmN1cnJlbnQuYmFua2lkLm5vL2F1dGgvcmVhbG1zL2N1cnJlbnQiLCJhdWQiOiJodHRwczovL2F1dGguY3VycmVudC5iYW5raWQubm8vYXV0aC9yZWFsbXMvY3VycmVudCIsInN1YiI6IjJjZDdjZWNkLWQ0NDQtNDY4NS1iYjA0LThiYmZkYjQ1YTA2OSIsInR5cCI6IlJlZnJlc2giLCJhenAiOiJvaWRjLXRlc3RjbGllbnQiLCJub25jZSI6ImRlbW9Ob25jZSIsInNlc3Npb25fc3RhdGUiOiI2NjgwMWNlZi03NzQ2LTRkZDYtYTAxOC00M2JkYTVjNzAwMmIiLCJzY29wZSI6Im9wZW5pZCBwcm9maWxlIn0.LwE6_mB1JSIF9EfjlP5cQeoQjvnGTzxtaVR2Qae4WIM';
+import { SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
+import { check, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 function seedRt(profile: string, status?: SignatureStatus): Artifact {
-  const jwt = decodeJwt(SEED_002_RT);
-  return {
+  return rawTokenArtifact('refresh_token', SEED_002_REFRESH_TOKEN, {
     id: `rt-${profile}-${status ?? 'none'}`,
-    kind: 'refresh_token',
-    at: NOW * 1000,
-    occurrences: [{ location: 'response.json.refresh_token', at: NOW * 1000 }],
     profile,
-    raw: SEED_002_RT,
-    jwt,
-    ...(jwt.payload ? { claims: jwt.payload } : {}),
     ...(status ? { signature: { status, alg: 'HS256' } } : {}),
-  };
+  });
 }
 
 describe('rt-opaque', () => {

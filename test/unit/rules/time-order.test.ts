@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timeOrder } from '../../../src/core/rules/time-order.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 describe('time-order', () => {
   it.each<[string, Record<string, unknown>, string, string]>([

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { typExplicit } from '../../../src/core/rules/typ-explicit.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectOne, rawTokenArtifact } from './token-kit.js';
+import { check, expectOne, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const claims = { iss: 'https://op.example', sub: 'u1' };
 const at = (header: Record<string, unknown>, extra: Partial<Artifact> = {}) => tokenArtifact('access_token', claims, header, extra);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xAtSub } from '../../../src/core/rules/x-at-sub.js';
-import { tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, rawToken, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 const idt = (sub: unknown, extra = {}) => tokenArtifact('id_token', { sub }, undefined, extra);
 
@@ -53,8 +53,8 @@ describe('x-at-sub', () => {
     ['access token sub null', [idt('u'), tokenArtifact('access_token', { sub: null })]],
     ['no ID token', [tokenArtifact('access_token', { sub: 'v' })]],
     ['ID token without sub', [tokenArtifact('id_token', { iss: 'x' }), tokenArtifact('access_token', { sub: 'v' })]],
-    ['opaque access token', [idt('u'), rawToken('access_token', 'opaque-token-value')]],
-    ['malformed JWT', [idt('u'), rawToken('access_token', 'eyJhbGciOiJSUzI1NiJ9.!!!.sig')]],
+    ['opaque access token', [idt('u'), rawTokenArtifact('access_token', 'opaque-token-value')]],
+    ['malformed JWT', [idt('u'), rawTokenArtifact('access_token', 'eyJhbGciOiJSUzI1NiJ9.!!!.sig')]],
   ])('no finding: %s', (_name, artifacts) => {
     expectNone(runFlow(xAtSub, artifacts));
   });

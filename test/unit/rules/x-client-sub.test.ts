@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xClientSub } from '../../../src/core/rules/x-client-sub.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 /** Seed 003's 200 introspection sample (repaired): sub equals client_id. */
 const SEED_003_ACTIVE = {

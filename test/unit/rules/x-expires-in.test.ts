@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xExpiresIn } from '../../../src/core/rules/x-expires-in.js';
-import { NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, NOW, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 const CODE = { grant_type: 'authorization_code' };
 

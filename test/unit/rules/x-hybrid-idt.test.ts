@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { xHybridIdt } from '../../../src/core/rules/x-hybrid-idt.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, tokenResponse } from './cross-fixtures.js';
 
 const BASE = { iss: 'https://op.example', sub: 'u1', aud: 'c1' };
 
@@ -36,6 +36,13 @@ describe('x-hybrid-idt', () => {
 
   it.each(['url.query.id_token', 'response.form.id_token'])('recognises a front-channel ID token in %s', (location) => {
     expectOne(runFlow(xHybridIdt, [front({}, location), ...back({ sub: 'u2' })], hybrid), 'x-hybrid-idt', 'error', 'sub "u2"');
+  });
+
+  it('a token-endpoint ID token later sent as id_token_hint in a URL is still compared (it is not front-channel)', () => {
+    const f1 = front({});
+    const [resp, b1] = back({ sub: 'u2' });
+    b1!.occurrences.push({ location: 'url.query.id_token_hint', at: 1 });
+    expectOne(runFlow(xHybridIdt, [f1, resp!, b1!], hybrid), 'x-hybrid-idt', 'error', 'sub "u2"');
   });
 
   it('only runs in hybrid flows', () => {

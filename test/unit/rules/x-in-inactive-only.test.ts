@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xInInactiveOnly } from '../../../src/core/rules/x-in-inactive-only.js';
-import { jsonArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact } from '../helpers/rule-harness.js';
+import { runFlow } from './cross-fixtures.js';
 
 const intro = (claims: Record<string, unknown> | undefined, extra = {}) => jsonArtifact('introspection', claims, extra);
 

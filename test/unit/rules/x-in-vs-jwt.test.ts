@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { xInVsJwt } from '../../../src/core/rules/x-in-vs-jwt.js';
-import { jsonArtifact, NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, rawToken, runFlow } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow } from './cross-fixtures.js';
 
 const AT_CLAIMS = { sub: 'u1', client_id: 'c1', scope: 'openid profile', exp: NOW + 300, iat: NOW };
 
@@ -69,7 +69,7 @@ describe('x-in-vs-jwt', () => {
 
   it.each([
     ['active:false', () => { const at = tokenArtifact('access_token', AT_CLAIMS); return [at, introspection({ active: false, sub: 'x' }, at.raw, NOW + 9999)]; }],
-    ['introspected token is opaque', () => { const o = rawToken('opaque_token', 'abc'); return [tokenArtifact('access_token', AT_CLAIMS), o, introspection({ active: true, sub: 'x' }, 'abc')]; }],
+    ['introspected token is opaque', () => { const o = rawTokenArtifact('opaque_token', 'abc'); return [tokenArtifact('access_token', AT_CLAIMS), o, introspection({ active: true, sub: 'x' }, 'abc')]; }],
     ['introspected token unknown', () => [tokenArtifact('access_token', AT_CLAIMS), introspection({ active: true, sub: 'x' }, 'never-seen')]],
     ['no JWT at all', () => [introspection({ active: true, sub: 'x' })]],
     ['members missing', () => { const at = tokenArtifact('access_token', AT_CLAIMS); return [at, introspection({ active: true }, at.raw)]; }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xIssAzp } from '../../../src/core/rules/x-iss-azp.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 const ISS = 'https://auth.current.bankid.no/auth/realms/current';
 const CODE = { grant_type: 'authorization_code' };

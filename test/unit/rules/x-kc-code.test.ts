@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xKcCode } from '../../../src/core/rules/x-kc-code.js';
-import { jsonArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, SEED_002_CODE, SEED_002_SESSION_STATE, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, SEED_002_CODE, SEED_002_SESSION_STATE, tokenResponse } from './cross-fixtures.js';
 
 const kc = { profile: 'keycloak' };
 const SESSION = '66801cef-7746-4dd6-a018-43bda5c7002b';

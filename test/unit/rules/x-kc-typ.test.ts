@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArtifactKind } from '../../../src/core/model.js';
 import { xKcTyp } from '../../../src/core/rules/x-kc-typ.js';
-import { tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002 } from './cross-fixtures.js';
+import { expectNone, expectOne, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002 } from './cross-fixtures.js';
 
 const kc = (kind: ArtifactKind, typ: unknown) => tokenArtifact(kind, { sub: 'u', typ }, undefined, { profile: 'keycloak' });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { xRefreshIdt } from '../../../src/core/rules/x-refresh-idt.js';
-import { NOW, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, NOW, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 const BASE = { iss: 'https://op.example', sub: 'u1', aud: ['c1', 'api'], auth_time: NOW - 100, iat: NOW, nonce: 'n1' };
 

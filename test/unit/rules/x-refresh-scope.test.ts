@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { xRefreshScope } from '../../../src/core/rules/x-refresh-scope.js';
-import { jsonArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
 
 const first = (scope: unknown, form: Record<string, string> = {}) => tokenResponse(scope === undefined ? {} : { scope }, [], { grant_type: 'authorization_code', ...form });
 const refresh = (scope: unknown, formScope?: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xSession } from '../../../src/core/rules/x-session.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, SEED_002_SESSION_STATE, tokenResponse } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, SEED_002_SESSION_STATE, tokenResponse } from './cross-fixtures.js';
 
 const CODE = { grant_type: 'authorization_code' };
 

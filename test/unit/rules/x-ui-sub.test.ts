@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xUiSub } from '../../../src/core/rules/x-ui-sub.js';
-import { jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
-import { expectNone, expectOne, runFlow, seed002, SEED_002_SUB } from './cross-fixtures.js';
+import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { runFlow, seed002, SEED_002_SUB } from './cross-fixtures.js';
 
 /** Seed 004's TINFO userinfo (a signed JWS in the seed; here its payload as the claims). */
 const SEED_004_USERINFO = {
