@@ -15,13 +15,21 @@ export interface TokenSighting {
 
 const KC_TYP_KIND: Record<string, TokenKind> = { ID: 'id_token', Bearer: 'access_token', Refresh: 'refresh_token', Offline: 'refresh_token' };
 
-/** The kind a token gets from the name it travelled under (and, for bearer use, its Keycloak `typ`). */
-function kindFor(s: TokenSighting, isJwt: boolean, payloadTyp: unknown): { kind: TokenKind; role?: string } {
+/**
+ * A payload that says it is an ID token: Keycloak's `typ: "ID"`, or claims only ID tokens carry (`nonce`,
+ * `at_hash`, `c_hash`) without an access token's `scope`.
+ */
+export function looksLikeIdToken(payload: Record<string, unknown> | undefined): boolean {
+  if (!payload) return false;
+  if (typeof payload.typ === 'string' && KC_TYP_KIND[payload.typ]) return KC_TYP_KIND[payload.typ] === 'id_token';
+  return ('nonce' in payload || 'at_hash' in payload || 'c_hash' in payload) && !('scope' in payload) && !('scp' in payload);
+}
+
+/** The kind a token gets from the name it travelled under (and, for bearer use, what its payload says it is). */
+function kindFor(s: TokenSighting, isJwt: boolean, payload: Record<string, unknown> | undefined): { kind: TokenKind; role?: string } {
   let name = s.name;
   if (name === 'token') name = s.typeHint === 'refresh_token' ? 'refresh_token' : 'access_token';
-  if (name === 'bearer') {
-    name = typeof payloadTyp === 'string' && KC_TYP_KIND[payloadTyp] === 'id_token' ? 'id_token' : 'access_token';
-  }
+  if (name === 'bearer') name = looksLikeIdToken(payload) ? 'id_token' : 'access_token';
   if (name === 'id_token') return { kind: 'id_token' };
   if (name === 'access_token' || name === 'refresh_token') return isJwt ? { kind: name } : { kind: 'opaque_token', role: name };
   return isJwt ? { kind: 'jwt', role: name } : { kind: 'opaque_token', role: name };
@@ -55,7 +63,7 @@ export function createArtifactBuilder() {
     if (known) {
       known.artifact.occurrences.push(s.occurrence);
       if (s.issued && !known.issued) {
-        const { kind, role } = kindFor(s, known.artifact.jwt?.format === 'jws', known.artifact.claims?.typ);
+        const { kind, role } = kindFor(s, known.artifact.jwt?.format === 'jws', known.artifact.claims);
         known.artifact.kind = kind;
         if (role) known.artifact.role = role;
         else delete known.artifact.role;
@@ -65,7 +73,7 @@ export function createArtifactBuilder() {
     }
     const isJwt = meantAsJwt(raw, s.name);
     const jwt = isJwt ? decodeJwt(raw) : undefined;
-    const { kind, role } = kindFor(s, jwt?.format === 'jws', jwt?.payload?.typ);
+    const { kind, role } = kindFor(s, jwt?.format === 'jws', jwt?.payload);
     const a = add(kind, s.occurrence.at, s.occurrence, { raw });
     if (role) a.role = role;
     if (jwt) a.jwt = jwt;

@@ -55,9 +55,10 @@ const PATH_HINTS: [RegExp, EndpointKind][] = [
 ];
 
 /**
- * Classifies an exchange: by the discovery documents seen first, then by request shape (grant_type, token,
- * response_type, Authorization), then by response shape, with common paths only as hints.
- * `json` is the parsed response body when it was JSON. Does not extract anything.
+ * Classifies an exchange: by the discovery documents seen first, then by request shape (grant_type; token with
+ * an introspection path or an `active` answer; response_type and client_id), then by response shape for the
+ * documents that can't be mistaken (JWKS, discovery), with common paths as hints that a request shape must
+ * back. `json` is the parsed response body when it was JSON. Does not extract anything.
  */
 export function classifyExchange(ex: Exchange, url: UrlParts | undefined, form: Record<string, string> | undefined, json: unknown, known: KnownEndpoints): EndpointKind {
   const base = url?.base ?? ex.url.split(/[?#]/)[0]!;
@@ -69,17 +70,18 @@ export function classifyExchange(ex: Exchange, url: UrlParts | undefined, form: 
   if (method === 'POST' && form?.grant_type) return 'token';
   if (method === 'POST' && form?.token !== undefined) {
     if (hint === 'revocation') return 'revocation';
-    return 'introspection';
+    // A `token` form field alone is common (CSRF tokens, logout forms): an introspection needs more evidence.
+    if (hint === 'introspection' || (isJsonObject(json) && typeof json.active === 'boolean')) return 'introspection';
   }
   if (url && url.query.response_type && url.query.client_id) return 'authorize';
   const shape = responseShape(json);
   if (shape === 'jwks' || shape === 'discovery') return shape;
   if (hint === 'discovery' || hint === 'jwks') return hint;
-  if (shape === 'token' && method === 'POST') return 'token';
-  if (shape === 'introspection' && method === 'POST') return 'introspection';
   if (hint === 'userinfo') return 'userinfo';
-  if (hint === 'token' && method === 'POST') return 'token';
-  if (hint === 'introspection' && method === 'POST') return 'introspection';
+  if (method === 'POST' && hint === 'token' && (form !== undefined || shape === 'token')) return 'token';
+  if (method === 'POST' && hint === 'introspection' && form !== undefined) return 'introspection';
   if (hint === 'end_session') return 'end_session';
+  // Pushed or POSTed authorization requests (PAR, JAR by value).
+  if (hint === 'authorize' && (url?.query.client_id || form?.client_id) && (url?.query.response_type || form?.response_type || url?.query.request_uri)) return 'authorize';
   return 'other';
 }

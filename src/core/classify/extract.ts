@@ -18,6 +18,15 @@ export interface Extraction {
   problems: string[];
 }
 
+/** True when `url` is `{issuer}/.well-known/openid-configuration` (or the RFC 8414 form) of the claimed issuer. */
+export function servedByIssuer(url: string, issuer: string): boolean {
+  const base = url.split(/[?#]/)[0]!;
+  const iss = issuer.replace(/\/+$/, '');
+  if (base === `${iss}/.well-known/openid-configuration`) return true;
+  const u = urlParts(iss);
+  return u !== undefined && base === `${u.origin}/.well-known/oauth-authorization-server${u.path === '/' ? '' : u.path}`;
+}
+
 /** Response members and form fields that carry tokens. */
 const TOKEN_MEMBERS = ['id_token', 'access_token', 'refresh_token'];
 const JWT_FIELDS = ['id_token_hint', 'client_assertion', 'logout_token', 'request', 'subject_token', 'actor_token', 'assertion'];
@@ -33,6 +42,9 @@ interface Ctx {
   known: KnownEndpoints;
   out: Extraction;
   authzResponses: Map<string, Artifact>;
+  /** `state` values and `redirect_uri` bases of the authorize requests seen: evidence for their responses. */
+  states: Set<string>;
+  redirectBases: Set<string>;
 }
 
 function occ(ex: Exchange, location: string, at: number, parent?: string): Occurrence {
@@ -61,11 +73,26 @@ function responseText(ex: Exchange, url: UrlParts | undefined, form: Record<stri
   return bodyText(body, contentType).text;
 }
 
-function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, string>, carrier: 'url.query' | 'url.fragment' | 'response.form', at: number, url: string): void {
+/**
+ * Records an authorization response when the parameters are one: tokens in a fragment are enough; a code or an
+ * error needs evidence that it answers an authorization request (`fromAuthorize`, a known `state` or
+ * `redirect_uri`, or the OIDC response parameters `iss` / `session_state`), because `?code=...&state=...`
+ * also appears in discount links and address forms.
+ */
+function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, string>, carrier: 'url.query' | 'url.fragment' | 'response.form', at: number, url: string, fromAuthorize = false): void {
   const picked: Record<string, unknown> = {};
   for (const k of AUTHZ_RESPONSE_PARAMS) if (params[k] !== undefined) picked[k] = params[k];
-  if (!('code' in picked || 'id_token' in picked || 'access_token' in picked || 'error' in picked)) return;
-  if (!('state' in picked || 'code' in picked || 'error' in picked)) return;
+  const tokens = 'id_token' in picked || 'access_token' in picked;
+  if (!(tokens || 'code' in picked || 'error' in picked)) return;
+  const base = urlParts(url)?.base;
+  const evidence =
+    fromAuthorize ||
+    (tokens && carrier !== 'url.query') ||
+    (typeof picked.state === 'string' && c.states.has(picked.state)) ||
+    (base !== undefined && c.redirectBases.has(base) && ('state' in picked || 'code' in picked)) ||
+    'session_state' in picked ||
+    ('iss' in picked && ('code' in picked || 'error' in picked));
+  if (!evidence) return;
   const key = JSON.stringify(picked);
   const o: Occurrence = { exchangeId: ex.id, url, location: carrier, at };
   const seen = c.authzResponses.get(key);
@@ -85,9 +112,9 @@ function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, strin
 }
 
 /** Tokens in the URL (query and fragment) of any request or redirect. */
-function urlTokens(c: Ctx, ex: Exchange, url: UrlParts, at: number, href: string): void {
-  addAuthorizeResponse(c, ex, url.query, 'url.query', at, href);
-  addAuthorizeResponse(c, ex, url.fragment, 'url.fragment', at, href);
+function urlTokens(c: Ctx, ex: Exchange, url: UrlParts, at: number, href: string, fromAuthorize = false): void {
+  addAuthorizeResponse(c, ex, url.query, 'url.query', at, href, fromAuthorize);
+  addAuthorizeResponse(c, ex, url.fragment, 'url.fragment', at, href, fromAuthorize);
   const q = url.query;
   if (q.access_token && !q.code && !q.state) c.b.token({ raw: q.access_token, name: 'access_token', issued: false, occurrence: { exchangeId: ex.id, url: href, location: 'url.query.access_token', at } });
 }
@@ -135,6 +162,7 @@ function responseArtifact(c: Ctx, ex: Exchange, kind: Extract<EndpointKind, 'tok
   if (text !== undefined) a.raw = text;
   if (isJsonObject(json)) a.claims = json;
   if (error) a.jsonError = error;
+  if (ex.responseBody?.truncated) a.truncated = true;
   return a;
 }
 
@@ -158,9 +186,12 @@ function extractOne(c: Ctx, ex: Exchange): void {
 
   if (kind === 'authorize') {
     // First, so that the request precedes the response its redirect carries.
-    const a = c.b.add('authorize_request', sent, occ(ex, 'url.query', sent), { claims: { ...(url?.query ?? {}) }, http: httpContext(ex, form) });
-    if (url?.query.client_id) a.clientId = url.query.client_id;
-    if (url) fieldTokens(c, ex, url.query, 'url.query', sent);
+    const params = { ...(form ?? {}), ...(url?.query ?? {}) };
+    const a = c.b.add('authorize_request', sent, occ(ex, 'url.query', sent), { claims: params, http: httpContext(ex, form) });
+    if (params.client_id) a.clientId = params.client_id;
+    if (params.state) c.states.add(params.state);
+    const redirect = params.redirect_uri ? urlParts(params.redirect_uri)?.base : undefined;
+    if (redirect) c.redirectBases.add(redirect);
   }
 
   // Wherever a request goes, a bearer token or a token in the URL is a sighting.
@@ -168,10 +199,13 @@ function extractOne(c: Ctx, ex: Exchange): void {
   if (auth?.scheme === 'bearer' || auth?.scheme === 'dpop') {
     c.b.token({ raw: auth.credentials, name: 'bearer', issued: false, occurrence: occ(ex, 'request.header.authorization', sent) });
   }
-  if (url && kind !== 'authorize') urlTokens(c, ex, url, sent, ex.url);
+  if (url) {
+    if (kind !== 'authorize') urlTokens(c, ex, url, sent, ex.url);
+    fieldTokens(c, ex, url.query, 'url.query', sent);
+  }
   if (ex.redirectUrl) {
     const loc = urlParts(ex.redirectUrl);
-    if (loc) urlTokens(c, ex, loc, received, ex.redirectUrl);
+    if (loc) urlTokens(c, ex, loc, received, ex.redirectUrl, kind === 'authorize');
   }
   if (form && ex.method.toUpperCase() === 'POST') {
     fieldTokens(c, ex, form, 'request.form', sent);
@@ -216,10 +250,11 @@ function extractOne(c: Ctx, ex: Exchange): void {
     }
     case 'discovery': {
       const a = responseArtifact(c, ex, 'discovery', form, text, received);
-      if (a?.claims) {
-        learnEndpoints(c.known, a.claims);
-        if (typeof a.claims.issuer === 'string') {
-          a.issuer = a.claims.issuer;
+      if (a?.claims && typeof a.claims.issuer === 'string') {
+        a.issuer = a.claims.issuer;
+        // Discovery §4.3: a document is only the issuer's when it was served from that issuer's own address.
+        if (servedByIssuer(ex.url, a.claims.issuer)) {
+          learnEndpoints(c.known, a.claims);
           c.out.discovery[a.claims.issuer] = a.claims;
         }
       }
@@ -248,13 +283,13 @@ function extractOne(c: Ctx, ex: Exchange): void {
  */
 export function extractArtifacts(exchanges: readonly Exchange[], builder = createArtifactBuilder()): Extraction {
   const out: Extraction = { artifacts: builder.artifacts, discovery: {}, jwks: {}, problems: [] };
-  const c: Ctx = { b: builder, known: new Map(), out, authzResponses: new Map() };
+  const c: Ctx = { b: builder, known: new Map(), out, authzResponses: new Map(), states: new Set(), redirectBases: new Set() };
   const ordered = [...exchanges].sort((x, y) => x.startedAt - y.startedAt);
   // Discovery documents first, so endpoints they announce classify exchanges seen before them.
   for (const ex of ordered) {
     if (!/\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(urlParts(ex.url)?.path ?? '')) continue;
     const doc = jsonBody(ex.responseBody ? bodyText(ex.responseBody).text : undefined).json;
-    if (isJsonObject(doc)) learnEndpoints(c.known, doc);
+    if (isJsonObject(doc) && typeof doc.issuer === 'string' && servedByIssuer(ex.url, doc.issuer)) learnEndpoints(c.known, doc);
   }
   for (const ex of ordered) {
     try {

@@ -91,7 +91,10 @@ describe('finding tokens wherever they travel', () => {
   });
 
   it('form_post: a POST to the callback with code and state is an authorize response', () => {
-    const { artifacts } = extractArtifacts([exchange({ url: 'https://app.example/cb', form: { code: 'abc', state: 's1' }, status: 302, redirect: 'https://app.example/' })]);
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=code&response_mode=form_post&state=s1&redirect_uri=https%3A%2F%2Fapp.example%2Fcb`, status: 200, body: '<form>' }),
+      exchange({ url: 'https://app.example/cb', form: { code: 'abc', state: 's1' }, status: 302, redirect: 'https://app.example/' }),
+    ]);
     const response = artifacts.find((a) => a.kind === 'authorize_response')!;
     expect(response.occurrences[0]!.location).toBe('response.form');
   });
@@ -130,5 +133,38 @@ describe('nested JSON', () => {
     expect(artifacts).toHaveLength(1);
     expect(artifacts[0]!.occurrences[0]!.location).toBe('response.json.data.session.idToken');
     expect(artifacts[0]!.role).toBe('idToken');
+  });
+});
+
+describe('evidence before calling something an OAuth message (regressions from review)', () => {
+  const notOAuth: [string, Parameters<typeof exchange>[0]][] = [
+    ['a discount code in a query', { url: 'https://shop.example/checkout?code=SUMMER20', status: 200, body: '<html>' }],
+    ['an address lookup with state and code', { url: 'https://shop.example/api/geo?state=CA&code=94103', json: { city: 'San Francisco' } }],
+    ['an MFA code POST', { url: 'https://app.example/mfa', form: { code: '123456', state: 'x' }, status: 302, redirect: 'https://app.example/home' }],
+    ['a logout form with a CSRF token', { url: 'https://app.example/oauth2/v1/logout', form: { token: 'csrf-1' }, json: {} }],
+    ['a shop error', { url: 'https://shop.example/api/cart', method: 'POST', json: { error: 'out_of_stock' } }],
+    ['a feature flag', { url: 'https://app.example/api/feature', method: 'POST', json: { active: 'yes' } }],
+    ['a JSON session API', { url: 'https://app.example/api/session', method: 'POST', json: { token_type: 'x', expires_in: 5 } }],
+  ];
+  for (const [name, init] of notOAuth) {
+    it(`${name} yields no OAuth artifact`, () => {
+      expect(kinds(extractArtifacts([exchange(init)]).artifacts)).toEqual([]);
+    });
+  }
+
+  it('a fragment with tokens and no state is still an authorize response (implicit, state is only recommended)', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `https://app.example/cb#id_token=${idToken}&access_token=AT123`, status: 200, body: '' })]);
+    expect(kinds(artifacts)).toEqual(['authorize_response', 'id_token', 'opaque_token']);
+  });
+
+  it('an id_token_hint in a logout URL is found', () => {
+    const hint = jws({ iss: ISS, sub: 'alice' });
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/protocol/openid-connect/logout?id_token_hint=${hint}&post_logout_redirect_uri=https%3A%2F%2Fapp.example`, status: 302, redirect: 'https://app.example' })]);
+    expect(artifacts.map((a) => [a.kind, a.role])).toEqual([['jwt', 'id_token_hint']]);
+  });
+
+  it('a callback with session_state (Keycloak) is an authorize response even when the request was not captured', () => {
+    const { artifacts } = extractArtifacts([exchange({ url: 'https://app.example/cb?state=s&session_state=abc&code=c1', status: 302, redirect: 'https://app.example/' })]);
+    expect(kinds(artifacts)).toEqual(['authorize_response']);
   });
 });
