@@ -190,6 +190,8 @@ export interface Artifact {
   claims?: Record<string, unknown>;
   /** Why the body or token could not be read as JSON, when it could not (the text was then repaired if it could be). */
   jsonError?: string;
+  /** The capture cut the body short: a JSON error is then the capture's doing, not the server's. */
+  truncated?: boolean;
   http?: HttpContext;
   signature?: SignatureCheck;
   hashes?: HashCheck[];
@@ -254,7 +256,7 @@ export interface Lifetime {
   artifact: string;
   kind: 'id_token' | 'access_token' | 'refresh_token' | 'introspection';
   /** What the expiry was read from. */
-  source: 'exp' | 'expires_in' | 'refresh_expires_in';
+  source: 'exp' | 'expires_in' | 'refresh_expires_in' | 'refresh_error';
   label: string;
   issuedAt?: number;
   expiresAt: number;

@@ -47,31 +47,17 @@ function flowType(members: Artifact[]): FlowType {
   return 'unknown';
 }
 
-/**
- * Groups artifacts into login flows. Links: authorize request and response by `state` (and by the redirect of
- * the same exchange); response and token response by `code`; a token response and its tokens; a refresh by the
- * refresh token it sent; userinfo and introspection by the token they carried; tokens of one issuer by session
- * id. Every artifact but discovery and JWKS ends in exactly one flow. Sets `issuer`, `clientId` and `profile`
- * of response artifacts from their flow when they had none. Never throws. Does not run rules.
- */
-export function correlate(artifacts: Artifact[]): Flow[] {
-  const members = artifacts.filter((a) => a.kind !== 'discovery' && a.kind !== 'jwks');
-  const index = new Map(members.map((a, i) => [a.id, i]));
-  const uf = unionFind(members.length);
-  const link = (a: Artifact | undefined, b: Artifact | undefined) => {
-    const ia = a && index.get(a.id);
-    const ib = b && index.get(b.id);
-    if (ia !== undefined && ib !== undefined) uf.union(ia, ib);
-  };
-  const byKey = new Map<string, Artifact>();
-  const keyed = (key: string | undefined, a: Artifact) => {
-    if (!key) return;
-    const first = byKey.get(key);
-    if (first) link(first, a);
-    else byKey.set(key, a);
-  };
+/** The base (origin + path) of a URL, or undefined. */
+function baseOf(url: string | undefined): string | undefined {
+  return url ? url.split(/[?#]/)[0] : undefined;
+}
+
+/** Strong links: what travelled together, or answers what. */
+function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: Artifact | undefined, b: Artifact | undefined) => void): void {
   const exchangeOf = new Map<string, Artifact>();
-  const byId = new Map(artifacts.map((a) => [a.id, a]));
+  const codes = new Map<string, Artifact>();
+  const requestsByState = new Map<string, Artifact[]>();
+  const requestsByNonce = new Map<string, Artifact[]>();
   for (const a of members) {
     if (a.parent) link(a, byId.get(a.parent));
     for (const child of a.children ?? []) link(a, byId.get(child));
@@ -83,21 +69,111 @@ export function correlate(artifacts: Artifact[]): Flow[] {
       if (other) link(other, a);
       else exchangeOf.set(o.exchangeId, a);
     }
-    if (a.kind === 'authorize_request' || a.kind === 'authorize_response') keyed(str(a.claims?.state) && `state:${a.claims?.state}`, a);
-    if (a.kind === 'authorize_response') keyed(str(a.claims?.code) && `code:${a.claims?.code}`, a);
-    if (a.kind === 'token_response') keyed(str(a.http?.requestForm?.code) && `code:${a.http?.requestForm?.code}`, a);
-    const sid = sessionIdOf(a);
-    if (sid) keyed(`sid:${a.issuer ?? ''}:${sid}`, a);
+    const code = a.kind === 'authorize_response' ? str(a.claims?.code) : a.kind === 'token_response' ? str(a.http?.requestForm?.code) : undefined;
+    if (code) {
+      const first = codes.get(code);
+      if (first) link(first, a);
+      else codes.set(code, a);
+    }
+    if (a.kind === 'authorize_request') {
+      const state = str(a.claims?.state);
+      if (state) requestsByState.set(state, [...(requestsByState.get(state) ?? []), a]);
+      const nonce = str(a.claims?.nonce);
+      if (nonce && !state) {
+        const key = `${str(a.claims?.client_id) ?? ''}:${nonce}`;
+        requestsByNonce.set(key, [...(requestsByNonce.get(key) ?? []), a]);
+      }
+    }
   }
-  const groups = new Map<number, Artifact[]>();
   for (const a of members) {
-    const root = uf.find(index.get(a.id)!);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(a);
+    if (a.kind === 'authorize_response') {
+      // The same state at two clients or two redirect URIs is two logins: match the redirect URI when known.
+      const state = str(a.claims?.state);
+      const arrived = new Set(a.occurrences.map((o) => baseOf(o.url)));
+      const candidates = (state ? requestsByState.get(state) ?? [] : []).filter((r) => r.at <= a.at);
+      const matching = candidates.filter((r) => {
+        const redirect = baseOf(str(r.claims?.redirect_uri));
+        return redirect === undefined || arrived.has(redirect);
+      });
+      link(matching[matching.length - 1], a);
+    }
+    if (a.kind === 'id_token') {
+      // Without a state, the nonce ties an ID token to the request that asked for it.
+      const nonce = str(a.claims?.nonce);
+      const client = str(a.claims?.azp) ?? (typeof a.claims?.aud === 'string' ? a.claims.aud : undefined) ?? '';
+      const requests = nonce ? requestsByNonce.get(`${client}:${nonce}`) : undefined;
+      if (requests) link(requests[requests.length - 1], a);
+    }
   }
+}
+
+/** A component that started a login of its own: an authorize request, or a code or credentials grant. */
+function isAnchor(group: Artifact[]): boolean {
+  return group.some((a) => a.kind === 'authorize_request' || (a.kind === 'token_response' && a.http?.requestForm?.grant_type !== undefined && a.http.requestForm.grant_type !== 'refresh_token'));
+}
+
+function clientOf(group: Artifact[]): string | undefined {
+  for (const a of group) {
+    const c = a.kind === 'authorize_request' ? str(a.claims?.client_id) : str(a.claims?.azp);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Groups artifacts into login flows. Strong links: a token response and its tokens; everything seen in one
+ * exchange; an authorization response and its request by `state` (and redirect URI when known); a response and
+ * the token request by `code`; an ID token and a state-less request by `nonce`. Then a session id (`sid`, or
+ * Keycloak's `session_state`) attaches loose parts (a userinfo call, a bearer token, a refresh) to the login of
+ * that session, but never merges two logins (two clients in one SSO session stay two flows).
+ * Every artifact but discovery and JWKS ends in exactly one flow. Sets `issuer` and `clientId` of artifacts
+ * from their flow when they had none. Never throws. Does not run rules.
+ */
+export function correlate(artifacts: Artifact[]): Flow[] {
+  const members = artifacts.filter((a) => a.kind !== 'discovery' && a.kind !== 'jwks');
+  const index = new Map(members.map((a, i) => [a.id, i]));
+  const uf = unionFind(members.length);
+  const link = (a: Artifact | undefined, b: Artifact | undefined) => {
+    const ia = a && index.get(a.id);
+    const ib = b && index.get(b.id);
+    if (ia !== undefined && ib !== undefined) uf.union(ia, ib);
+  };
+  const byId = new Map(artifacts.map((a) => [a.id, a]));
+  linkStrong(members, byId, link);
+
+  const components = () => {
+    const groups = new Map<number, Artifact[]>();
+    for (const a of members) {
+      const root = uf.find(index.get(a.id)!);
+      let g = groups.get(root);
+      if (!g) groups.set(root, (g = []));
+      g.push(a);
+    }
+    return [...groups.values()];
+  };
+  // Session ids: attach loose components to the login of their session.
+  const bySession = new Map<string, Artifact[][]>();
+  for (const group of components()) {
+    const keys = new Set(group.map((a) => (sessionIdOf(a) ? `${a.issuer ?? ''}:${sessionIdOf(a)}` : undefined)).filter(Boolean) as string[]);
+    for (const key of keys) bySession.set(key, [...(bySession.get(key) ?? []), group]);
+  }
+  for (const groups of bySession.values()) {
+    const anchors = groups.filter(isAnchor).sort((x, y) => x[0]!.at - y[0]!.at);
+    const loose = groups.filter((g) => !isAnchor(g));
+    for (const g of loose) {
+      const start = Math.min(...g.map((a) => a.at));
+      const client = clientOf(g);
+      const target =
+        anchors.find((x) => client !== undefined && clientOf(x) === client) ??
+        [...anchors].reverse().find((x) => Math.min(...x.map((a) => a.at)) <= start) ??
+        anchors[0] ??
+        loose[0];
+      link(target?.[0], g[0]);
+    }
+  }
+
   const flows: Flow[] = [];
-  for (const group of groups.values()) {
+  for (const group of components()) {
     group.sort((x, y) => x.at - y.at || Number(x.id.slice(1)) - Number(y.id.slice(1)));
     flows.push(buildFlow(`f${flows.length + 1}`, group));
   }

@@ -69,6 +69,44 @@ describe('correlate', () => {
   });
 });
 
+describe('correlate: what must not be merged, and what must be joined (regressions from review)', () => {
+  const idt = (sub: string, aud: string, sid: string, extra: Record<string, unknown> = {}) => jws({ iss: ISS, sub, aud, azp: aud, sid, iat: T0, exp: T0 + 300, ...extra });
+  const codeLogin = (client: string, state: string, code: string, sid: string, t: number) => [
+    exchange({ url: `${ISS}/auth?client_id=${client}&response_type=code&state=${state}&redirect_uri=https%3A%2F%2F${client}.example%2Fcb`, redirect: `https://${client}.example/cb?code=${code}&state=${state}`, at: t }),
+    exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code }, json: { id_token: idt('alice', client, sid), access_token: `at-${code}`, token_type: 'Bearer', expires_in: 300 }, at: t + 10 }),
+  ];
+
+  it('two clients in one SSO session (same sid) stay two flows, each with its own client', () => {
+    const { artifacts } = extractArtifacts([...codeLogin('app-a', 's1', 'c1', 'sid-1', T0 * 1000), ...codeLogin('app-b', 's2', 'c2', 'sid-1', T0 * 1000 + 100)]);
+    const flows = correlate(artifacts);
+    expect(flows.map((f) => f.clientId)).toEqual(['app-a', 'app-b']);
+  });
+
+  it('the same state at two redirect URIs is two logins', () => {
+    const { artifacts } = extractArtifacts([...codeLogin('a', 'xyz', 'c1', 'sid-a', T0 * 1000), ...codeLogin('b', 'xyz', 'c2', 'sid-b', T0 * 1000 + 100)]);
+    expect(correlate(artifacts)).toHaveLength(2);
+  });
+
+  it('a loose userinfo call joins the login of its session through the bearer token', () => {
+    const token = jws({ iss: ISS, sub: 'alice', azp: 'app-a', sid: 'sid-1', iat: T0, exp: T0 + 300, scope: 'openid' });
+    const { artifacts } = extractArtifacts([
+      ...codeLogin('app-a', 's1', 'c1', 'sid-1', T0 * 1000),
+      exchange({ url: 'https://api.example/orders', requestHeaders: { authorization: `Bearer ${token}` }, json: [], at: T0 * 1000 + 50 }),
+    ]);
+    expect(correlate(artifacts)).toHaveLength(1);
+  });
+
+  it('without a state, the nonce joins the ID token to its authorize request', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=code&nonce=N-123`, status: 200, body: '<form>', at: T0 * 1000 }),
+      exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code: 'C1' }, json: { id_token: idt('alice', 'app', 'sid-9', { nonce: 'N-123' }), access_token: 'x' }, at: T0 * 1000 + 10 }),
+    ]);
+    const flows = correlate(artifacts);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.steps.map((s) => s.kind)).toEqual(['authorize_request', 'token']);
+  });
+});
+
 describe('expiryTimeline', () => {
   it('lists every lifetime and ends the session at the latest refresh token', () => {
     const { exchanges } = login('alice', 's', 'c', 'sid', T0);
@@ -97,5 +135,27 @@ describe('expiryTimeline', () => {
     const t = expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), T0);
     expect(t.sessionEnd).toBeUndefined();
     expect(t.firstExpiry?.source).toBe('expires_in');
+  });
+});
+
+describe('expiryTimeline after a refresh (regressions from review)', () => {
+  const timelineOf = (exchanges: ReturnType<typeof exchange>[], now: number) => {
+    const { artifacts } = extractArtifacts(exchanges);
+    const [flow] = correlate(artifacts);
+    return expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), now);
+  };
+  const rt = 'refresh-1';
+  const first = exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code: 'c' }, json: { access_token: 'at-1', token_type: 'Bearer', expires_in: 300, refresh_token: rt, refresh_expires_in: 36000 }, at: T0 * 1000 });
+
+  it('a refresh response without a new refresh token keeps the old one (RFC 6749 §6)', () => {
+    const refresh = exchange({ url: `${ISS}/token`, form: { grant_type: 'refresh_token', refresh_token: rt }, json: { access_token: 'at-2', token_type: 'Bearer', expires_in: 300 }, at: (T0 + 600) * 1000 });
+    const t = timelineOf([first, refresh], T0 + 700);
+    expect(t.sessionEnd).toMatchObject({ kind: 'refresh_token', expiresAt: T0 + 36000 });
+  });
+
+  it('a refused refresh ends the session when it was refused', () => {
+    const refused = exchange({ url: `${ISS}/token`, form: { grant_type: 'refresh_token', refresh_token: rt }, status: 400, json: { error: 'invalid_grant', error_description: 'Session not active' }, at: (T0 + 600) * 1000 });
+    const t = timelineOf([first, refused], T0 + 700);
+    expect(t.sessionEnd).toMatchObject({ source: 'refresh_error', expiresAt: T0 + 600, label: 'refresh refused (invalid_grant)' });
   });
 });
