@@ -9,12 +9,32 @@ function nonceOf(request: Artifact | undefined): string | undefined {
   return stringMember(request?.claims, 'nonce') || undefined;
 }
 
+/** Authorize requests by nonce, built once per analysis (the artifact list is the analysis's identity). */
+const requestsByNonce = new WeakMap<readonly Artifact[], Map<string, Artifact[]>>();
+
+function requestsWithNonce(nonce: string, ctx: RuleContext): Artifact[] {
+  const all = ctx.artifacts();
+  let index = requestsByNonce.get(all);
+  if (!index) {
+    index = new Map();
+    for (const other of all) {
+      const n = other.kind === 'authorize_request' ? nonceOf(other) : undefined;
+      if (n === undefined) continue;
+      const list = index.get(n);
+      if (list) list.push(other);
+      else index.set(n, [other]);
+    }
+    requestsByNonce.set(all, index);
+  }
+  return index.get(nonce) ?? [];
+}
+
 /** Flows (other than the given one) whose authorize request sent the same nonce. */
 function otherFlowsWithNonce(nonce: string, request: Artifact, ctx: RuleContext): string[] {
   const own = ctx.flowOf(request)?.id;
   const flows = new Set<string>();
-  for (const other of ctx.artifacts()) {
-    if (other.kind !== 'authorize_request' || other.id === request.id || nonceOf(other) !== nonce) continue;
+  for (const other of requestsWithNonce(nonce, ctx)) {
+    if (other.id === request.id) continue;
     const flow = ctx.flowOf(other)?.id ?? other.id;
     if (flow !== own) flows.add(flow);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../src/core/model.js';
 import { expPassed } from '../../../src/core/rules/exp-passed.js';
 import { SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
-import { check, expectOne, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
+import { check, expectOne, flowOf, jsonArtifact, NOW, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const at = (exp: unknown, extra: Partial<Artifact> = {}) => tokenArtifact('access_token', { sub: 'u1', iat: NOW - 600, exp }, undefined, extra);
 
@@ -69,5 +69,17 @@ describe('exp-passed', () => {
 
   it('says nothing without exp or without claims', () => {
     expect(check(expPassed, [tokenArtifact('id_token', { sub: 'u1' }), jsonArtifact('opaque_token', undefined), jsonArtifact('access_token', undefined)])).toEqual([]);
+  });
+});
+
+describe('exp-passed: tokens superseded by a refresh', () => {
+  it('is info for an expired token that a later token of the same kind in the flow replaced, error otherwise', () => {
+    const issuedAt = (t: number) => ({ occurrences: [{ location: 'response.json.access_token', at: t * 1000 }], at: t * 1000 });
+    const old = tokenArtifact('access_token', { iss: 'https://op.example', exp: NOW - 600 }, undefined, issuedAt(NOW - 900));
+    const newer = tokenArtifact('access_token', { iss: 'https://op.example', exp: NOW - 120 }, undefined, issuedAt(NOW - 400));
+    const flow = flowOf([old, newer]);
+    const findings = check(expPassed, [old, newer], { flows: [flow] });
+    expect(findings.map((f) => [f.artifacts[0], f.severity])).toEqual([[old.id, 'info'], [newer.id, 'error']]);
+    expect(findings[0]!.message).toContain(`superseded by ${newer.id}`);
   });
 });
