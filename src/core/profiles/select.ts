@@ -1,6 +1,7 @@
 import { BUILTIN_PROFILES } from './registry.js';
 import { resolveProfile } from './resolve.js';
 import type { Profile } from './types.js';
+import { parseUrl } from '../util/url.js';
 
 /** What a profile is selected by: a token's `iss`, or the endpoint host of a non-JWT artifact. */
 export interface ProfileSelector {
@@ -45,12 +46,8 @@ function byHost(host: string, profiles: readonly Profile[]): Profile | undefined
 
 /** True when the issuer's path has a `/realms/` segment, as Keycloak issuers do. */
 function looksLikeKeycloak(issuer: string): boolean {
-  let path = issuer;
-  try {
-    path = new URL(issuer).pathname;
-  } catch {
-    // Not a URL: look at the whole text.
-  }
+  // Not a URL: look at the whole text.
+  const path = parseUrl(issuer)?.pathname ?? issuer;
   return path.includes('/realms/');
 }
 
@@ -72,5 +69,23 @@ export function selectProfile(selector: ProfileSelector, profiles: readonly Prof
     (issuer && looksLikeKeycloak(issuer) ? all.find((p) => p?.id === 'keycloak') : undefined) ??
     all.find((p) => p?.id === 'oidc');
   // BUILTIN_PROFILES always holds oidc, so `found` is set; the fallback keeps the type honest.
-  return resolveProfile(found ?? { id: 'oidc', name: 'Generic OpenID Connect' }, all);
+  return resolvedOnce(found ?? { id: 'oidc', name: 'Generic OpenID Connect' }, all, profiles);
+}
+
+/**
+ * Resolving merges whole claim lists, and selection runs once per artifact (100,000 times in a large capture):
+ * profiles are data, so each is resolved once per set of user profiles and the result shared (read-only).
+ */
+const resolvedCache = new WeakMap<Profile, Map<string, Profile>>();
+
+function resolvedOnce(found: Profile, all: readonly Profile[], user: readonly Profile[]): Profile {
+  const key = Array.isArray(user) ? user.map((p) => p?.id).join('\u0000') : '';
+  let byUsers = resolvedCache.get(found);
+  if (!byUsers) resolvedCache.set(found, (byUsers = new Map()));
+  let r = byUsers.get(key);
+  if (!r) {
+    r = resolveProfile(found, all);
+    byUsers.set(key, r);
+  }
+  return r;
 }

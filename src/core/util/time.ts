@@ -1,9 +1,16 @@
-/** ISO 8601 UTC text of a unix-seconds time, e.g. `2021-08-18T11:27:37Z`. Never throws (invalid: "invalid time"). */
+import { formatIsoTime } from './iso-time.js';
+
+/** The largest time a JavaScript date can hold, in milliseconds (ECMA-262 §21.4.1.1). */
+const MAX_MS = 8.64e15;
+
+/**
+ * ISO 8601 UTC text of a unix-seconds time, e.g. `2021-08-18T11:27:37Z` (milliseconds shown only when there are
+ * some). Never throws: "invalid time" for what no date can hold. Does not read the clock.
+ */
 export function isoSeconds(seconds: number): string {
-  // Formatting only: the engine never reads the clock, `now` is always an input.
-  // eslint-disable-next-line no-restricted-globals
-  const d = new Date(seconds * 1000);
-  return Number.isNaN(d.getTime()) ? 'invalid time' : d.toISOString().replace('.000Z', 'Z');
+  const ms = seconds * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_MS) return 'invalid time';
+  return formatIsoTime(ms).replace('.000Z', 'Z');
 }
 
 /** "12 min ago" / "in 3 h 5 min" for a time relative to `now` (both unix seconds). */
