@@ -49,7 +49,18 @@ export interface AnalysisResult extends Analysis {
   problems: string[];
 }
 
-const SIGNED = new Set(['id_token', 'access_token', 'refresh_token', 'jwt', 'userinfo']);
+/** Kinds of token an OP signs with its own keys. */
+const ISSUER_SIGNED = new Set(['id_token', 'access_token', 'refresh_token', 'userinfo']);
+
+/**
+ * True for a token whose `iss` names an OP whose keys may be looked up and fetched: ID, access and refresh
+ * tokens, signed userinfo and logout tokens, unless seen only nested in some other JSON body. Never a
+ * client_assertion (its iss is the client), a request object, an id_token_hint or other JWTs.
+ */
+function issuerSigned(a: Artifact): boolean {
+  if (!ISSUER_SIGNED.has(a.kind) && !(a.kind === 'jwt' && a.role === 'logout_token')) return false;
+  return a.occurrences.some((o) => !(o.location.startsWith('response.json.') && o.parent === undefined));
+}
 
 function hostOf(a: Artifact): string | undefined {
   const url = a.http?.url ?? a.occurrences.find((o) => o.url)?.url;
@@ -59,7 +70,7 @@ function hostOf(a: Artifact): string | undefined {
 async function verifyAll(artifacts: Artifact[], store: KeyStore): Promise<void> {
   await Promise.all(
     artifacts.map(async (a) => {
-      if (!SIGNED.has(a.kind) || a.jwt?.format !== 'jws' || !a.raw) return;
+      if (!issuerSigned(a) || a.jwt?.format !== 'jws' || !a.raw) return;
       a.signature = await verifySignature(a.raw, a.jwt, a.issuer, store);
     }),
   );
@@ -77,14 +88,14 @@ function userClientId(a: Artifact, ids: readonly string[] | undefined): string |
 }
 
 /** at_hash / c_hash of each ID token against the access token and code it travelled with. */
-async function computeHashes(artifacts: Artifact[], flows: Flow[], byId: Map<string, Artifact>): Promise<void> {
+async function computeHashes(artifacts: Artifact[], flowOf: Map<string, Flow>, byId: Map<string, Artifact>): Promise<void> {
   const jobs: Promise<void>[] = [];
   for (const idt of artifacts) {
     if (idt.kind !== 'id_token' || !idt.claims) continue;
     const alg = typeof idt.jwt?.header?.alg === 'string' ? idt.jwt.header.alg : undefined;
     if (!alg) continue;
     const parent = idt.parent ? byId.get(idt.parent) : undefined;
-    const flow = flows.find((f) => f.artifacts.includes(idt.id));
+    const flow = flowOf.get(idt.id);
     const check = (claim: HashCheck['claim'], against: string, value: string) =>
       jobs.push(
         leftHalfHash(value, alg).then((expected) => {
@@ -98,9 +109,14 @@ async function computeHashes(artifacts: Artifact[], flows: Flow[], byId: Map<str
       if (at?.raw) check('at_hash', at.id, at.raw);
     }
     if ('c_hash' in idt.claims) {
-      // The code is the one of the authorization response that carried the ID token, else of its flow.
-      const carrier = parent?.kind === 'authorize_response' && typeof parent.claims?.code === 'string' ? parent : flow?.artifacts.map((id) => byId.get(id)).find((a) => a?.kind === 'authorize_response' && typeof a.claims?.code === 'string');
+      // The code is the one the ID token answers: the authorization response that carried it, the code the
+      // token request redeemed, else the flow's code.
+      const redeemed = parent?.kind === 'token_response' ? parent.http?.requestForm?.code : undefined;
+      const carrier =
+        (parent?.kind === 'authorize_response' && typeof parent.claims?.code === 'string' ? parent : undefined) ??
+        flow?.artifacts.map((id) => byId.get(id)).find((a) => a?.kind === 'authorize_response' && typeof a.claims?.code === 'string' && (redeemed === undefined || a.claims.code === redeemed));
       if (carrier) check('c_hash', carrier.id, carrier.claims!.code as string);
+      else if (redeemed && parent) check('c_hash', parent.id, redeemed);
     }
   }
   await Promise.all(jobs);
@@ -138,19 +154,21 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     f.profile = (lead ?? byId.get(f.artifacts[0]!))?.profile ?? f.profile;
   }
 
-  const store = createKeyStore({ jwks: [...(options.jwks ?? [])], observedDiscovery: extraction.discovery, observedJwks: extraction.jwks, ...(options.fetchJson ? { fetchJson: options.fetchJson } : {}) });
+  // JWKS documents the user gave as inputs are keys given directly, like options.jwks.
+  const jwksFiles = artifacts.filter((a) => a.kind === 'jwks' && a.claims && a.occurrences.some((o) => o.location === 'file')).map((a) => a.claims);
+  const store = createKeyStore({ jwks: [...(options.jwks ?? []), ...jwksFiles], observedDiscovery: extraction.discovery, observedJwks: extraction.jwks, ...(options.fetchJson ? { fetchJson: options.fetchJson } : {}) });
   await verifyAll(artifacts, store);
-  await computeHashes(artifacts, flows, byId);
+  const flowOf = new Map<string, Flow>();
+  for (const f of flows) for (const id of f.artifacts) flowOf.set(id, f);
+  await computeHashes(artifacts, flowOf, byId);
   const discovery: Record<string, Record<string, unknown>> = { ...extraction.discovery };
   if (options.fetchJson) {
-    for (const iss of new Set(artifacts.map((a) => a.issuer).filter((i): i is string => !!i))) {
+    for (const iss of new Set(artifacts.filter(issuerSigned).map((a) => a.issuer).filter((i): i is string => !!i))) {
       const doc = await store.discovery(iss);
       if (doc) discovery[iss] = doc;
     }
   }
 
-  const flowOf = new Map<string, Flow>();
-  for (const f of flows) for (const id of f.artifacts) flowOf.set(id, f);
   const ctx: RuleContext = {
     now,
     skew,

@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import { isJsonObject } from '../util/json-lenient.js';
+import { discoveryFetchRefusal, jwksFetchRefusal } from './fetch-policy.js';
 
 /**
  * Fetches a URL and returns its parsed JSON body. Injected by the shell (CLI, worker): the engine never
@@ -15,7 +16,10 @@ export interface IssuerKeys {
 }
 
 export interface KeyStoreOptions {
-  /** Keys given directly (a JWKS file): tried for every issuer, before anything else. */
+  /**
+   * Keys given directly (JWKS values, or single JWKs, from files the user gave): tried for every issuer before
+   * anything else, and the only keys for a token without `iss`.
+   */
   jwks?: unknown[];
   /** Discovery documents seen in the traffic, by issuer. */
   observedDiscovery?: Record<string, Record<string, unknown>>;
@@ -26,21 +30,46 @@ export interface KeyStoreOptions {
 }
 
 export interface KeyStore {
-  /** The discovery document of an issuer: observed, else fetched (when fetching is on). Never rejects. */
+  /**
+   * The discovery document of an issuer: observed, else fetched (when fetching is on and the fetch policy allows
+   * it). A document whose `issuer` is not exactly `issuer` is never returned (Discovery §4.3). Never rejects.
+   */
   discovery(issuer: string): Promise<Record<string, unknown> | undefined>;
   /**
    * The keys for an issuer. With `refresh`, fetches the JWKS again (once per issuer: the "unknown kid"
    * refetch of Core §10.1.1). Never rejects; `undefined` when no key source is known.
    */
   keys(issuer: string, refresh?: boolean): Promise<IssuerKeys | undefined>;
+  /** The keys given directly, for a token without `iss`: no lookup, no fetch. `undefined` when none were given. */
+  direct(): IssuerKeys | undefined;
   /** Why the keys of an issuer could not be had, when they could not. */
   failure(issuer: string): string | undefined;
 }
 
-/** The keys of a JWKS value, keeping only JWK-shaped members. */
+/** JWK members that only a private key has (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2; `priv` of AKP keys). */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv'];
+
+/**
+ * The public part of an asymmetric JWK: a copy without its private members (a JWKS file often holds the
+ * private keys a test OP signs with). Symmetric (`oct`) keys are returned as they are, since their secret is
+ * the key. Does not check that the remaining members make a valid key.
+ */
+export function publicJwk(jwk: JWK): JWK {
+  if (jwk.kty === 'oct' || !PRIVATE_MEMBERS.some((m) => Object.hasOwn(jwk, m))) return jwk;
+  const copy: Record<string, unknown> = { ...jwk };
+  for (const m of PRIVATE_MEMBERS) delete copy[m];
+  return copy as JWK;
+}
+
+/**
+ * The keys of a JWKS value (`{"keys": [...]}`), or of a single JWK (an object with a string `kty` and no
+ * `keys` array) as a one-key set. Keeps only JWK-shaped members and strips private members ({@link publicJwk}).
+ * Does not check that a key can be imported.
+ */
 export function jwksKeys(value: unknown): JWK[] {
-  if (!isJsonObject(value) || !Array.isArray(value.keys)) return [];
-  return value.keys.filter((k): k is JWK => isJsonObject(k) && typeof k.kty === 'string');
+  if (!isJsonObject(value)) return [];
+  const members: unknown[] = Array.isArray(value.keys) ? value.keys : typeof value.kty === 'string' ? [value] : [];
+  return members.filter((k): k is JWK => isJsonObject(k) && typeof k.kty === 'string').map(publicJwk);
 }
 
 function discoveryUrl(issuer: string): string {
@@ -50,7 +79,9 @@ function discoveryUrl(issuer: string): string {
 /**
  * A per-issuer cache of discovery documents and JWKS. Offers keys given directly first, then the issuer's own:
  * observed in the traffic, else (only when `fetchJson` is given) fetched from its discovery document's `jwks_uri`.
- * Does not validate the discovery document (the idt-iss rule does) and never fetches a URL found in a token.
+ * Uses a discovery document only when its `issuer` is exactly the issuer asked for, and fetches only what the
+ * fetch policy allows (fetch-policy.ts; a refused URL becomes a failure, never a request). Does not report on
+ * the discovery document (the idt-iss rule does) and never fetches a URL found in a token.
  */
 export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
   const given = (options.jwks ?? []).flatMap(jwksKeys);
@@ -59,18 +90,38 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
   const refetched = new Set<string>();
   const failures = new Map<string, string>();
 
+  /** The document when its `issuer` is exactly the one asked for (Discovery §4.3), else a failure and undefined. */
+  const trusted = (issuer: string, doc: unknown, what: string): Record<string, unknown> | undefined => {
+    if (!isJsonObject(doc)) {
+      failures.set(issuer, `${what} is not a JSON object`);
+      return undefined;
+    }
+    if (doc.issuer === issuer) return doc;
+    const has = Object.hasOwn(doc, 'issuer') ? `names the issuer ${JSON.stringify(doc.issuer)}` : 'has no issuer';
+    failures.set(issuer, `${what} ${has}, not ${JSON.stringify(issuer)}: not used (Discovery §4.3)`);
+    return undefined;
+  };
+
   const discovery = (issuer: string) => {
     let p = discoveries.get(issuer);
     if (!p) {
       p = (async () => {
         const observed = options.observedDiscovery;
-        if (observed && Object.hasOwn(observed, issuer)) return observed[issuer];
+        if (observed && Object.hasOwn(observed, issuer)) {
+          const doc = trusted(issuer, observed[issuer], `the discovery document observed for ${issuer}`);
+          if (doc) return doc;
+        }
         if (!options.fetchJson) return undefined;
+        const refusal = discoveryFetchRefusal(issuer);
+        if (refusal) {
+          failures.set(issuer, `not fetched: ${refusal}`);
+          return undefined;
+        }
         const url = discoveryUrl(issuer);
         try {
-          const doc = await options.fetchJson(url);
-          if (isJsonObject(doc)) return doc;
-          failures.set(issuer, `the discovery document at ${url} is not a JSON object`);
+          const doc = trusted(issuer, await options.fetchJson(url), `the discovery document at ${url}`);
+          if (doc) failures.delete(issuer);
+          return doc;
         } catch (err) {
           failures.set(issuer, `fetching ${url} failed: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -91,8 +142,14 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
     }
     const observed = options.observedJwks;
     const seen = observed && Object.hasOwn(observed, jwksUri) ? observed[jwksUri] : undefined;
-    if (seen && !fetchAgain) return { keys: jwksKeys(seen), source: `observed JWKS ${jwksUri}` };
-    if (!options.fetchJson) return seen ? { keys: jwksKeys(seen), source: `observed JWKS ${jwksUri}` } : undefined;
+    const seenKeys = seen ? { keys: jwksKeys(seen), source: `observed JWKS ${jwksUri}` } : undefined;
+    if (seenKeys && !fetchAgain) return seenKeys;
+    if (!options.fetchJson) return seenKeys;
+    const refusal = jwksFetchRefusal(jwksUri, issuer);
+    if (refusal) {
+      failures.set(issuer, `not fetched: ${refusal}`);
+      return seenKeys;
+    }
     try {
       return { keys: jwksKeys(await options.fetchJson(jwksUri)), source: `jwks_uri ${jwksUri}` };
     } catch (err) {
@@ -115,6 +172,7 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
 
   return {
     discovery,
+    direct: () => (given.length > 0 ? { keys: given, source: 'JWKS file' } : undefined),
     keys(issuer, refresh = false) {
       const cached = keySets.get(issuer);
       if (cached && !(refresh && !refetched.has(issuer))) return cached;

@@ -272,7 +272,7 @@ describe('verifySignature with generated keys', () => {
 
   it('the JWKS fetch rejecting: no-key with a reason naming the jwks_uri', async () => {
     const fetchJson: FetchJson = async (url) => {
-      if (url === DISCOVERY_URL) return { jwks_uri: JWKS_URI };
+      if (url === DISCOVERY_URL) return { issuer: ISSUER, jwks_uri: JWKS_URI };
       throw new Error('connect ECONNREFUSED');
     };
     const check = await verify(await sign(rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }), createKeyStore({ fetchJson }));
@@ -305,7 +305,7 @@ describe('verifySignature with generated keys', () => {
   });
 
   it('a JWKS that is not a JWKS (an HTML error page): no-key', async () => {
-    const fetchJson: FetchJson = async (url) => (url === DISCOVERY_URL ? { jwks_uri: JWKS_URI } : '<html>502</html>');
+    const fetchJson: FetchJson = async (url) => (url === DISCOVERY_URL ? { issuer: ISSUER, jwks_uri: JWKS_URI } : '<html>502</html>');
     const check = await verify(await sign(rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }), createKeyStore({ fetchJson }));
     expect(check).toMatchObject({ status: 'no-key', unknownKid: true });
   });
@@ -330,7 +330,7 @@ describe('verifySignature with generated keys', () => {
 
   it('observed keys and an unknown kid, no fetching: no-key with unknownKid', async () => {
     const store = createKeyStore({
-      observedDiscovery: { [ISSUER]: { jwks_uri: JWKS_URI } },
+      observedDiscovery: { [ISSUER]: { issuer: ISSUER, jwks_uri: JWKS_URI } },
       observedJwks: { [JWKS_URI]: { keys: [rsa.jwk] } },
     });
     expect(await verify(await sign(rsaOther.privateKey, { alg: 'RS256', kid: 'rsa-2' }), store)).toMatchObject({ status: 'no-key', unknownKid: true });
@@ -339,7 +339,7 @@ describe('verifySignature with generated keys', () => {
   it('observed keys and an unknown kid with fetching on: the refetch goes to the jwks_uri and finds the new key', async () => {
     const op = fakeOp([rsa.jwk, rsaOther.jwk]);
     const store = storeFor(op, {
-      observedDiscovery: { [ISSUER]: { jwks_uri: JWKS_URI } },
+      observedDiscovery: { [ISSUER]: { issuer: ISSUER, jwks_uri: JWKS_URI } },
       observedJwks: { [JWKS_URI]: { keys: [rsa.jwk] } },
     });
     const check = await verify(await sign(rsaOther.privateKey, { alg: 'RS256', kid: 'rsa-2' }), store);
@@ -368,7 +368,7 @@ describe('verifySignature with generated keys', () => {
   it('a failed unknown-kid refetch does not lose the keys fetched before', async () => {
     let jwksFetches = 0;
     const fetchJson: FetchJson = async (url) => {
-      if (url === DISCOVERY_URL) return { jwks_uri: JWKS_URI };
+      if (url === DISCOVERY_URL) return { issuer: ISSUER, jwks_uri: JWKS_URI };
       if (++jwksFetches === 1) return { keys: [rsa.jwk] };
       throw new Error('503 Service Unavailable');
     };
@@ -381,7 +381,7 @@ describe('verifySignature with generated keys', () => {
     const op = fakeOp([rsa.jwk]);
     const raw = await sign(rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' });
     const check = await verifySignature(raw, decodeJwt(raw), undefined, storeFor(op));
-    expect(check).toMatchObject({ status: 'not-checked', reason: 'no issuer to look keys up for' });
+    expect(check).toMatchObject({ status: 'not-checked', reason: 'no issuer to look keys up for, and no keys were given' });
     expect(op.calls).toEqual([]);
   });
 
@@ -478,7 +478,7 @@ describe('verifySignature never rejects (property)', () => {
   const anyStore = (): fc.Arbitrary<KeyStore> =>
     fc.oneof(
       fc.constant(undefined).map(() => createKeyStore()),
-      fc.jsonValue().map((body) => createKeyStore({ fetchJson: async (url) => (url.endsWith('openid-configuration') ? { jwks_uri: JWKS_URI } : body) })),
+      fc.jsonValue().map((body) => createKeyStore({ fetchJson: async (url) => (url.endsWith('openid-configuration') ? { issuer: ISSUER, jwks_uri: JWKS_URI } : body) })),
       fc.constant(undefined).map(() => createKeyStore({ fetchJson: () => Promise.reject(new Error('offline')) })),
       fc.constant(undefined).map(() => storeFor(fakeOp([rsa.jwk, ec.jwk], [rsa.jwk, rsaOther.jwk]))),
     );
@@ -517,7 +517,7 @@ describe('verifySignature never rejects (property)', () => {
     await fc.assert(
       fc.asyncProperty(header, fc.array(fc.oneof(hostileKey, fc.jsonValue()), { maxLength: 4 }), fc.base64String(), async (h, keys, sig) => {
         const raw = `${base64url.encode(JSON.stringify(h))}.${base64url.encode(JSON.stringify(CLAIMS))}.${sig.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`;
-        const fetchJson: FetchJson = async (url) => (url === DISCOVERY_URL ? { jwks_uri: JWKS_URI } : { keys });
+        const fetchJson: FetchJson = async (url) => (url === DISCOVERY_URL ? { issuer: ISSUER, jwks_uri: JWKS_URI } : { keys });
         const check = await verifySignature(raw, decodeJwt(raw), ISSUER, createKeyStore({ fetchJson }));
         expect(STATUSES).toContain(check.status);
         expect(check.status).not.toBe('valid');
@@ -545,5 +545,144 @@ describe('verifySignature never rejects (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('verifySignature: discovery trust', () => {
+  const GOOGLE = 'https://accounts.google.com';
+  const ATTACKER = 'https://attacker.example';
+  const ATTACKER_JWKS = `${ATTACKER}/jwks.json`;
+
+  it('a HAR-observed discovery claiming issuer https://accounts.google.com with an attacker jwks_uri makes no attacker-signed token valid', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    // The attacker's server answered at its own .well-known URL, claiming to be Google, with its own keys.
+    const store = createKeyStore({
+      observedDiscovery: { [ATTACKER]: { issuer: GOOGLE, jwks_uri: ATTACKER_JWKS } },
+      observedJwks: { [ATTACKER_JWKS]: { keys: [attacker.jwk] } },
+    });
+    const asGoogle = await sign(attacker.privateKey, { alg: 'RS256', kid: 'attacker-key' }, { ...CLAIMS, iss: GOOGLE });
+    const asAttacker = await sign(attacker.privateKey, { alg: 'RS256', kid: 'attacker-key' }, { ...CLAIMS, iss: ATTACKER });
+    const google = await verify(asGoogle, store, GOOGLE);
+    const own = await verify(asAttacker, store, ATTACKER);
+    expect(google.status).not.toBe('valid');
+    expect(own).toMatchObject({ status: 'no-key' });
+    expect(own.reason).toContain(`names the issuer "${GOOGLE}", not "${ATTACKER}"`);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('a fetched discovery document naming another issuer: no-key, and its jwks_uri is never fetched', async () => {
+    const calls: string[] = [];
+    const fetchJson: FetchJson = async (url) => {
+      calls.push(url);
+      return url === DISCOVERY_URL ? { issuer: GOOGLE, jwks_uri: ATTACKER_JWKS } : { keys: [attacker.jwk] };
+    };
+    const check = await verify(await sign(attacker.privateKey, { alg: 'RS256', kid: 'attacker-key' }), createKeyStore({ fetchJson }));
+    expect(check.status).toBe('no-key');
+    expect(check.reason).toContain(`names the issuer "${GOOGLE}", not "${ISSUER}"`);
+    expect(calls).toEqual([DISCOVERY_URL]);
+  });
+});
+
+describe('verifySignature: keys given as private JWKs, and keys that cannot be used', () => {
+  /** A key pair and its private JWK, as a test OP's key file holds it. */
+  async function privateKey(alg: string, kid: string): Promise<{ privateKey: PrivateKey; jwk: JWK }> {
+    const { privateKey } = await generateKeyPair(alg, { extractable: true });
+    return { privateKey, jwk: { ...(await exportJWK(privateKey)), kid, alg, use: 'sig', key_ops: ['sign'] } };
+  }
+
+  it.each([
+    ['RS256', 'RSA'],
+    ['ES256', 'EC'],
+    ['EdDSA', 'OKP'],
+  ])('%s: a private %s JWK in a JWKS file verifies as its public key', async (alg, kty) => {
+    const key = await privateKey(alg, 'priv-1');
+    expect(key.jwk.d).toBeTypeOf('string');
+    const check = await verify(await sign(key.privateKey, { alg, kid: 'priv-1' }), createKeyStore({ jwks: [{ keys: [key.jwk] }] }));
+    expect(check).toMatchObject({ status: 'valid', keyType: kty, keySource: 'JWKS file' });
+  });
+
+  it('a private JWK fetched from a jwks_uri verifies too, and a forged token is still invalid', async () => {
+    const key = await privateKey('RS256', 'priv-rsa');
+    const store = storeFor(fakeOp([key.jwk]));
+    expect((await verify(await sign(key.privateKey, { alg: 'RS256', kid: 'priv-rsa' }), store)).status).toBe('valid');
+    expect((await verify(await sign(attacker.privateKey, { alg: 'RS256', kid: 'priv-rsa' }), store)).status).toBe('invalid');
+  });
+
+  it('a single JWK given directly (not wrapped in a JWKS) verifies', async () => {
+    const check = await verify(await sign(rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }), createKeyStore({ jwks: [rsa.jwk] }));
+    expect(check).toMatchObject({ status: 'valid', keySource: 'JWKS file' });
+  });
+
+  it.each<[string, JWK, string, string]>([
+    ['an RSA key with a broken modulus', { kty: 'RSA', kid: 'bad', n: 'AQAB', e: 'AQAB' }, 'RS256', "can't be used for RS256"],
+    ['an RSA key without a modulus', { kty: 'RSA', kid: 'bad', e: 'AQAB' }, 'RS256', "can't be used for RS256"],
+    ['an EC key on another curve', { kty: 'EC', kid: 'bad', crv: 'P-521', x: 'AA', y: 'AA' }, 'ES256', "can't be used for ES256"],
+    ['an OKP key of an unknown curve', { kty: 'OKP', kid: 'bad', crv: 'Ed1', x: 'AA' }, 'EdDSA', "can't be used for EdDSA"],
+  ])('%s: no-key with the reason, never invalid', async (_name, jwk, alg, why) => {
+    const signer = alg === 'RS256' ? rsa : alg === 'ES256' ? ec : await testKey(alg, 'x');
+    const raw = await sign(signer.privateKey, { alg, kid: 'bad' });
+    const check = await verify(raw, storeFor(fakeOp([jwk])));
+    expect(check.status).toBe('no-key');
+    expect(check.reason).toContain('the key "bad"');
+    expect(check.reason).toContain(why);
+  });
+
+  it('an unusable key next to a usable one that does not verify: invalid, naming the unusable key too', async () => {
+    const raw = await sign(attacker.privateKey, { alg: 'RS256' });
+    const check = await verify(raw, storeFor(fakeOp([{ kty: 'RSA', kid: 'bad', n: 'AQAB', e: 'AQAB' }, rsa.jwk])));
+    expect(check.status).toBe('invalid');
+    expect(check.reason).toContain('does not verify with the key from');
+    expect(check.reason).toContain('the key "bad"');
+  });
+
+  it('an unusable key next to the right one: valid', async () => {
+    const raw = await sign(rsa.privateKey, { alg: 'RS256' });
+    const check = await verify(raw, storeFor(fakeOp([{ kty: 'RSA', kid: 'bad', n: 'AQAB', e: 'AQAB' }, rsa.jwk])));
+    expect(check).toMatchObject({ status: 'valid', kid: 'rsa-1', ambiguous: true });
+  });
+});
+
+describe('verifySignature: a token without iss', () => {
+  const { iss: _iss, ...NO_ISS } = CLAIMS;
+
+  it('is verified with the keys given directly, and nothing is fetched', async () => {
+    const op = fakeOp([rsa.jwk]);
+    const raw = await sign(rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }, NO_ISS);
+    const check = await verifySignature(raw, decodeJwt(raw), undefined, storeFor(op, { jwks: [{ keys: [rsa.jwk, ec.jwk] }] }));
+    expect(check).toMatchObject({ status: 'valid', keySource: 'JWKS file', keyType: 'RSA' });
+    expect(op.calls).toEqual([]);
+  });
+
+  it('signed with another key: invalid', async () => {
+    const raw = await sign(attacker.privateKey, { alg: 'RS256' }, NO_ISS);
+    expect((await verifySignature(raw, decodeJwt(raw), undefined, createKeyStore({ jwks: [rsa.jwk] }))).status).toBe('invalid');
+  });
+
+  it('an HS256 token with the shared key given directly: valid', async () => {
+    const raw = await sign(HMAC_SECRET, { alg: 'HS256' }, NO_ISS);
+    const store = createKeyStore({ jwks: [{ kty: 'oct', k: base64url.encode(HMAC_SECRET) }] });
+    expect(await verifySignature(raw, decodeJwt(raw), undefined, store)).toMatchObject({ status: 'valid', keyType: 'oct' });
+  });
+
+  it('an HS256 token and no key given: unverifiable', async () => {
+    const raw = await sign(HMAC_SECRET, { alg: 'HS256' }, NO_ISS);
+    expect((await verifySignature(raw, decodeJwt(raw), undefined, createKeyStore())).status).toBe('unverifiable');
+  });
+
+  it('a kid not among the keys given: no-key, no refetch, not flagged as unknown after a refetch', async () => {
+    const op = fakeOp([rsaOther.jwk]);
+    const raw = await sign(rsaOther.privateKey, { alg: 'RS256', kid: 'rsa-2' }, NO_ISS);
+    const check = await verifySignature(raw, decodeJwt(raw), undefined, storeFor(op, { jwks: [rsa.jwk] }));
+    expect(check.status).toBe('no-key');
+    expect(check.unknownKid).toBeUndefined();
+    expect(check.reason).toContain('no key with kid "rsa-2" in JWKS file');
+    expect(op.calls).toEqual([]);
+  });
+
+  it('an embedded jwk is not used: not valid with keys given, not-checked without', async () => {
+    const raw = await sign(attacker.privateKey, { alg: 'RS256', jwk: attacker.jwk }, NO_ISS);
+    expect((await verifySignature(raw, decodeJwt(raw), undefined, createKeyStore({ jwks: [rsa.jwk] }))).status).toBe('invalid');
+    expect((await verifySignature(raw, decodeJwt(raw), undefined, createKeyStore())).status).toBe('not-checked');
   });
 });
