@@ -37,19 +37,25 @@ function takeValue(argv: string[], i: number, name: string): string | { error: s
   return v === undefined || (v.startsWith('--') && v.length > 2) ? { error: `${name} needs a value` } : v;
 }
 
-/** Parses argv (without node and script). Never throws: problems come back as `{ command: 'error' }`. */
+const FLAGS = new Set(['--json', '--fetch-keys', '-h', '--help']);
+
+/**
+ * Parses argv (without node and script). Never throws: problems come back as `{ command: 'error' }` with a
+ * one-line message (the caller adds the pointer to --help). Does not check that files exist.
+ */
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version') return { command: 'version' };
-  if (argv[0] !== 'check') return { command: 'error', message: `unknown command "${argv[0]}" (try: token-inspector check <file>)` };
+  if (argv[0] !== 'check') return { command: 'error', message: `unknown command "${argv[0]}"; the command is: token-inspector check [options] <file...>` };
   const args: CheckArgs = { files: [], json: false, skew: 60, clientIds: [], jwks: [], fetchKeys: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (inline !== undefined && FLAGS.has(name)) return { command: 'error', message: `${name} takes no value (got "${a}")` };
     const value = (): string | { error: string } => {
-      if (inline !== undefined) return inline;
-      const v = takeValue(argv, i, name);
-      if (typeof v === 'string') i++;
+      const v = inline ?? takeValue(argv, i, name);
+      if (inline === undefined && typeof v === 'string') i++;
+      if (v === '') return { error: `${name} needs a value, not an empty one` };
       return v;
     };
     switch (name) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import pkg from '../../package.json';
 import { analyze, BUILTIN_PROFILES, parseUserProfile, type Profile } from '../core/index.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
+import { escapeControls } from './escape.js';
 import { fetchJson } from './fetch-json.js';
 import { loadInputs } from './inputs.js';
 import { humanReport } from './report-human.js';
@@ -13,9 +14,20 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
 }
 
-/** One line on stderr, never a stack trace. */
+/**
+ * One line on stderr, `token-inspector: ` first. File names and parser messages quote input bytes, so the
+ * line is escaped as a whole: a control character in it can't reach the terminal.
+ */
+function say(io: Io, text: string): void {
+  io.stderr(`token-inspector: ${escapeControls(text.trim())}\n`);
+}
+
+/**
+ * One line on stderr naming what failed and why, never a stack trace. Line breaks and tabs in the reason (parser
+ * messages quote the text) read better as one space; in the name they are escaped like any control character.
+ */
 function fail(io: Io, what: string, why: string): 2 {
-  io.stderr(`token-inspector: ${what}: ${why.replace(/\s+/g, ' ').trim()}\n`);
+  say(io, `${what}: ${why.replace(/[ \t\r\n]+/g, ' ')}`);
   return 2;
 }
 
@@ -54,13 +66,15 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   }
   const inputs = await loadInputs(args.files, io.stdin, now * 1000);
   for (const e of inputs.errors) exit = fail(io, e.name, e.error);
-  if (inputs.exchanges.length === 0 && inputs.documents.length === 0) return 2;
+  for (const n of inputs.notices) say(io, `${n.name}: ${n.message}`);
+  // Nothing usable because every input failed: the errors said why. An empty HAR is fine: nothing found.
+  if (inputs.errors.length > 0 && inputs.exchanges.length === 0 && inputs.documents.length === 0) return 2;
   const result = await analyze(
     { exchanges: inputs.exchanges, documents: inputs.documents },
     { now, skew: args.skew, clientIds: args.clientIds, profiles, jwks, ...(forced ? { profile: forced } : {}), ...(args.fetchKeys ? { fetchJson } : {}) },
   );
   for (const u of result.unreadable) exit = fail(io, u.name, u.error);
-  for (const p of result.problems) io.stderr(`token-inspector: ${p}\n`);
+  for (const p of result.problems) say(io, p);
   io.stdout(args.json ? `${jsonReport(result, inputs, { version: pkg.version, skew: args.skew })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew }));
   if (exit === 2) return 2;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -78,7 +92,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (parsed.command === 'error') {
-    io.stderr(`token-inspector: ${parsed.message}\n${USAGE}`);
+    say(io, `${parsed.message} (see token-inspector --help)`);
     return 2;
   }
   try {

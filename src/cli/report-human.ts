@@ -1,5 +1,6 @@
 import type { AnalysisResult, Artifact, ExpiryTimeline, Finding, Flow, Severity } from '../core/index.js';
 import { isoSeconds, relative } from '../core/index.js';
+import { escapeControls } from './escape.js';
 import { summarize } from './report-json.js';
 
 const STEP_LABELS: Record<string, string> = {
@@ -10,12 +11,6 @@ const STEP_LABELS: Record<string, string> = {
   userinfo: 'userinfo',
   introspection: 'introspection',
 };
-
-/** Control characters in hostile claim values would rewrite the terminal: show them escaped. */
-function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 function when(seconds: number, now: number): string {
   return `${isoSeconds(seconds)} (${relative(seconds, now)})`;
@@ -28,13 +23,19 @@ function flowLines(f: Flow, byId: Map<string, Artifact>, timeline: ExpiryTimelin
   if (f.subject) facts.push(`sub ${f.subject}`);
   if (f.sessionId) facts.push(`session ${f.sessionId}`);
   lines.push(`  ${facts.join('  ')}`);
+  let previousDay = '';
   for (const s of f.steps) {
     const a = s.artifact ? byId.get(s.artifact) : undefined;
+    // The date on the first step and whenever it changes, so a flow that spans midnight reads right.
+    const iso = isoSeconds(s.at / 1000);
+    const day = iso.slice(0, 10);
+    const time = iso === 'invalid time' ? iso.padEnd(19) : `${day === previousDay ? ''.padEnd(10) : day} ${iso.slice(11, 19)}`;
+    previousDay = day;
     const label = STEP_LABELS[s.kind] ?? s.kind;
     const where = a?.http ? `${a.http.method} ${a.http.url}` : a?.occurrences[0]?.url ?? '';
     const status = s.status !== undefined ? ` ${s.status}` : '';
     const seen = s.observable ? '' : '  [not observable in the browser]';
-    lines.push(`  ${isoSeconds(s.at / 1000).slice(11, 19)}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && s.observable ? `  (${s.note})` : ''}`);
+    lines.push(`  ${time}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && s.observable ? `  (${s.note})` : ''}`);
   }
   for (const n of f.notes) lines.push(`  note: ${n}`);
   if (timeline?.lifetimes.length) {
@@ -52,7 +53,7 @@ function tokenLines(a: Artifact, now: number): string[] {
   const lines = [`${a.id.padEnd(4)} ${a.role ? `${a.kind} (${a.role})` : a.kind}  ${a.jwt?.format ?? ''} ${alg}${kid}  profile ${a.profile}`];
   const c = a.claims ?? {};
   const pick = ['iss', 'sub', 'aud', 'azp', 'typ', 'scope', 'sid'].filter((k) => k in c).map((k) => `${k} ${JSON.stringify(c[k])}`);
-  if (pick.length) lines.push(`     ${safe(pick.join('  '))}`);
+  if (pick.length) lines.push(`     ${pick.join('  ')}`);
   for (const k of ['iat', 'nbf', 'auth_time', 'exp']) {
     const v = c[k];
     if (typeof v === 'number' && Number.isFinite(v)) lines.push(`     ${k.padEnd(9)} ${when(v > 1e11 ? v / 1000 : v, now)}`);
@@ -67,13 +68,17 @@ function findingLines(findings: Finding[], severity: Severity, label: string): s
   const lines = [`${label} (${list.length})`];
   for (const f of list) {
     const claim = f.claim ? ` [${f.claim}]` : '';
-    lines.push(`  ${f.rule.padEnd(20)} ${safe(f.message)}${claim}`);
+    lines.push(`  ${f.rule.padEnd(20)} ${f.message}${claim}`);
     lines.push(`  ${''.padEnd(20)} artifacts ${f.artifacts.join(', ') || '-'}; ${f.source}`);
   }
   return lines;
 }
 
-/** The human report: flows with their steps and expiry, tokens with UTC and relative times, findings by severity. */
+/**
+ * The human report: flows with their steps and expiry, tokens with UTC and relative times, findings by severity.
+ * Every line goes through {@link escapeControls} as a whole, so no value taken from the input (issuer, client,
+ * URLs, kid, claim names and values, messages, file names) can carry a control character to the terminal.
+ */
 export function humanReport(result: AnalysisResult, meta: { inputs: string[]; skew: number }): string {
   const now = result.now;
   const byId = new Map(result.artifacts.map((a) => [a.id, a]));
@@ -89,6 +94,7 @@ export function humanReport(result: AnalysisResult, meta: { inputs: string[]; sk
   }
   out.push(...findingLines(result.findings, 'error', 'Errors'), ...findingLines(result.findings, 'warning', 'Warnings'), ...findingLines(result.findings, 'info', 'Info'));
   const s = summarize(result.findings);
-  out.push('', `${s.errors} errors, ${s.warnings} warnings, ${s.info} info`);
-  return `${out.join('\n')}\n`;
+  if (out[out.length - 1] !== '') out.push('');
+  out.push(`${s.errors} errors, ${s.warnings} warnings, ${s.info} info`);
+  return `${out.map(escapeControls).join('\n')}\n`;
 }

@@ -11,7 +11,44 @@ export function summarize(findings: readonly Finding[]): { errors: number; warni
   };
 }
 
-function artifactJson(a: Artifact): Record<string, unknown> {
+const TOKEN_KINDS: ReadonlySet<string> = new Set(['id_token', 'access_token', 'refresh_token', 'jwt', 'opaque_token']);
+
+/** Raw token -> id of its token artifact. */
+function tokenIds(artifacts: readonly Artifact[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const a of artifacts) if (TOKEN_KINDS.has(a.kind) && typeof a.raw === 'string' && a.raw.length > 0 && !ids.has(a.raw)) ids.set(a.raw, a.id);
+  return ids;
+}
+
+/**
+ * `value` with every string that is a raw token replaced by `{ "artifact": "<id>" }`, copied only where something
+ * changed. Depth-bounded: the engine caps decoded JSON at 64 levels, deeper values are left as they are.
+ */
+function withTokenRefs(value: unknown, tokens: ReadonlyMap<string, string>, depth = 0): unknown {
+  if (typeof value === 'string') {
+    const id = tokens.get(value);
+    return id === undefined ? value : { artifact: id };
+  }
+  if (value === null || typeof value !== 'object' || depth > 70) return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const r = withTokenRefs(v, tokens, depth + 1);
+      if (r !== v) (out ??= [...value])[i] = r;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const r = withTokenRefs(v, tokens, depth + 1);
+    if (r === v) continue;
+    out ??= { ...value };
+    Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
+  }
+  return out ?? value;
+}
+
+function artifactJson(a: Artifact, tokens: ReadonlyMap<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = { id: a.id, kind: a.kind };
   if (a.role) out.role = a.role;
   out.issuer = a.issuer ?? null;
@@ -22,7 +59,8 @@ function artifactJson(a: Artifact): Record<string, unknown> {
     out.format = a.jwt.format;
     if (a.jwt.header) out.header = a.jwt.header;
   }
-  out.claims = a.claims ?? null;
+  // Responses and requests that carried tokens point at the token artifacts instead of repeating the secrets.
+  out.claims = a.claims ? (TOKEN_KINDS.has(a.kind) ? a.claims : withTokenRefs(a.claims, tokens)) : null;
   if (a.signature) out.signature = a.signature;
   if (a.hashes) out.hashes = a.hashes;
   if (a.jsonError) out.jsonError = a.jsonError;
@@ -35,17 +73,21 @@ function artifactJson(a: Artifact): Record<string, unknown> {
 
 /**
  * The `--json` report: one object with `artifacts`, `flows` (each with its expiry `timeline`), `findings`
- * and a `summary`. Raw tokens and bodies are left out: the report carries decoded headers and claims only.
+ * and a `summary`. Raw token strings and raw bodies are left out: tokens carry their decoded header and claims,
+ * and a response or request member that held a token (a token response's `id_token`, an authorize response's
+ * `access_token`, an `id_token_hint`) is `{ "artifact": "<id>" }`. URLs are reported as captured, so a token
+ * sent in a query or fragment is still in its URL.
  */
 export function jsonReport(result: AnalysisResult, inputs: LoadedInputs, meta: { version: string; skew: number }): string {
   const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
+  const tokens = tokenIds(result.artifacts);
   return JSON.stringify(
     {
       tool: { name: 'token-inspector', version: meta.version },
       now: result.now,
       skew: meta.skew,
       inputs: inputs.summary,
-      artifacts: result.artifacts.map(artifactJson),
+      artifacts: result.artifacts.map((a) => artifactJson(a, tokens)),
       flows: result.flows.map((f) => ({ ...f, timeline: timelines.get(f.id) ?? null })),
       findings: result.findings,
       summary: summarize(result.findings),

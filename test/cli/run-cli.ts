@@ -18,8 +18,13 @@ export interface CliResult {
 
 /** Runs the real binary in a child process, optionally feeding stdin. */
 export function runCli(args: string[], stdin?: string): Promise<CliResult> {
+  return runNode([bin, ...args], stdin);
+}
+
+/** Runs node with these arguments in a child process, optionally feeding stdin. */
+export function runNode(args: string[], stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

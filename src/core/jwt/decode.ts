@@ -1,9 +1,12 @@
 import { base64url } from 'jose';
 import type { DecodedJwt, TokenProblem } from '../model.js';
+import { limitDepth, MAX_JSON_DEPTH } from '../util/json-depth.js';
 import { duplicateNames } from '../util/json-names.js';
 import { isJsonObject } from '../util/json-lenient.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** base64url segments joined by dots: no whitespace, padding or other alphabet anywhere. */
+const COMPACT = /^[A-Za-z0-9_.-]*$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** True when a string has the shape of a compact JWS or JWE (3 or 5 base64url segments, JSON header). */
@@ -25,9 +28,9 @@ function segmentProblem(segment: string, part: TokenProblem['part']): TokenProbl
 }
 
 /** Decodes a segment to a JSON object, adding a problem for each way it fails. */
-function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
-  if (part === 'header') return decodeHeader(segment, problems);
-  return decodeSegment(segment, part, problems);
+function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[], clean: boolean): Record<string, unknown> | undefined {
+  if (part === 'header') return decodeHeader(segment, problems, clean);
+  return decodeSegment(segment, part, problems, clean);
 }
 
 /**
@@ -36,11 +39,11 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload', problems
  */
 const headerCache = new Map<string, { header: Record<string, unknown> | undefined; problems: TokenProblem[] }>();
 
-function decodeHeader(segment: string, problems: TokenProblem[]): Record<string, unknown> | undefined {
+function decodeHeader(segment: string, problems: TokenProblem[], clean: boolean): Record<string, unknown> | undefined {
   let hit = headerCache.get(segment);
   if (!hit) {
     const own: TokenProblem[] = [];
-    hit = { header: decodeSegment(segment, 'header', own), problems: own };
+    hit = { header: decodeSegment(segment, 'header', own, clean), problems: own };
     if (headerCache.size >= 1024) headerCache.clear();
     headerCache.set(segment, hit);
   }
@@ -48,14 +51,15 @@ function decodeHeader(segment: string, problems: TokenProblem[]): Record<string,
   return hit.header;
 }
 
-function decodeSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
+/** `clean`: the whole token is known to be base64url segments, so the alphabet need not be checked again. */
+function decodeSegment(segment: string, part: 'header' | 'payload', problems: TokenProblem[], clean: boolean): Record<string, unknown> | undefined {
   if (segment.length === 0) {
     problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is empty` });
     return undefined;
   }
   let bytes: Uint8Array;
   try {
-    bytes = base64url.decode(BASE64URL.test(segment) ? segment : segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+    bytes = base64url.decode(clean || BASE64URL.test(segment) ? segment : segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
   } catch {
     problems.push({ rule: 'jws-parse', part, message: `the ${part} segment is not base64url-decodable` });
     return undefined;
@@ -80,9 +84,13 @@ function decodeSegment(segment: string, part: 'header' | 'payload', problems: To
     return undefined;
   }
   for (const name of duplicateNames(text, value)) {
-    problems.push({ rule: 'jws-dup-names', part, name, message: `the ${part} has the name "${name}" more than once` });
+    problems.push({ rule: 'jws-dup-names', part, name, message: `the ${part} has the name ${JSON.stringify(name)} more than once` });
   }
-  return value;
+  const limited = limitDepth(value);
+  if (limited.truncated) {
+    problems.push({ rule: 'jws-parse', part, message: `the ${part} is nested deeper than ${MAX_JSON_DEPTH} levels; deeper parts are not shown or checked` });
+  }
+  return limited.value;
 }
 
 /**
@@ -92,9 +100,24 @@ function decodeSegment(segment: string, part: 'header' | 'payload', problems: To
  * Does not verify the signature and does not judge `alg` or any claim.
  */
 export function decodeJwt(raw: string): DecodedJwt {
+  if (typeof raw !== 'string') {
+    return { format: 'malformed', segments: [], problems: [{ rule: 'jws-parse', part: 'token', message: 'the token is not a string' }] };
+  }
+  try {
+    return decode(raw);
+  } catch (err) {
+    // Nothing above is known to throw; this keeps the promise for inputs nobody thought of.
+    const reason = err instanceof Error ? err.message : String(err);
+    return { format: 'malformed', segments: [], problems: [{ rule: 'jws-parse', part: 'token', message: `the token could not be decoded (${reason})` }] };
+  }
+}
+
+function decode(raw: string): DecodedJwt {
   const problems: TokenProblem[] = [];
   let token = raw;
-  if (/\s/.test(token)) {
+  // The common case, a clean compact token, passes one scan; only other tokens get the detailed checks.
+  const clean = COMPACT.test(token);
+  if (!clean && /\s/.test(token)) {
     problems.push({ rule: 'jws-parse', part: 'token', message: 'the token contains whitespace' });
     token = token.replace(/\s+/g, '');
   }
@@ -109,12 +132,14 @@ export function decodeJwt(raw: string): DecodedJwt {
   }
   const format = segments.length === 3 ? 'jws' : 'jwe';
   const names: TokenProblem['part'][] = format === 'jws' ? ['header', 'payload', 'signature'] : ['header', 'token', 'token', 'token', 'token'];
-  segments.forEach((segment, i) => {
-    const problem = segmentProblem(segment, names[i] ?? 'token');
-    if (problem) problems.push(problem);
-  });
-  const header = decodeJsonSegment(segments[0]!, 'header', problems);
-  const payload = format === 'jws' ? decodeJsonSegment(segments[1]!, 'payload', problems) : undefined;
+  if (!clean) {
+    segments.forEach((segment, i) => {
+      const problem = segmentProblem(segment, names[i] ?? 'token');
+      if (problem) problems.push(problem);
+    });
+  }
+  const header = decodeJsonSegment(segments[0]!, 'header', problems, clean);
+  const payload = format === 'jws' ? decodeJsonSegment(segments[1]!, 'payload', problems, clean) : undefined;
   const result: DecodedJwt = { format, segments, problems };
   if (header) result.header = header;
   if (payload) result.payload = payload;

@@ -2,6 +2,12 @@
  * JSON parsing that says why text is not JSON, and repairs the two defects hand-written samples
  * (and some servers) produce: missing and trailing commas, and a missing opening brace.
  */
+import { limitDepth } from './json-depth.js';
+
+/** Texts longer than this (in UTF-16 code units) are not repaired: only the error is reported. */
+export const MAX_REPAIR_LENGTH = 256 * 1024;
+/** A text needing more fixes than this is not a sample with a slip but something else: it is not repaired. */
+export const MAX_REPAIRS = 20;
 
 export interface LenientJson {
   /** The parsed value; from the repaired text when `error` is set and the repair worked. */
@@ -10,6 +16,11 @@ export interface LenientJson {
   error?: string;
   /** What the repair changed, one entry per fix, when the text was not valid JSON. */
   repairs?: string[];
+  /**
+   * Set when `value` was nested deeper than 64 levels: the deeper objects and arrays were replaced by the
+   * string "[nested deeper than 64 levels]". The caller reports it.
+   */
+  truncatedDepth?: true;
 }
 
 /** Line and column (1-based) of an offset in a text. */
@@ -25,6 +36,25 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * {@link lineColumn} for offsets asked in increasing order: each call scans only from the previous offset,
+ * so locating every repair of a text is linear, not quadratic.
+ */
+function lineTracker(text: string): (offset: number) => { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  return (offset) => {
+    for (; scanned < offset && scanned < text.length; scanned++) {
+      if (text.charCodeAt(scanned) === 0x0a) {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
 /** `JSON.parse`'s message, with "line L column C" added when V8 gave only a position. */
 function describeError(text: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
@@ -36,9 +66,20 @@ function describeError(text: string, err: unknown): string {
 
 const VALUE_START = /["{[\-0-9tfn]/;
 
-/** Adds missing commas and drops trailing ones, outside strings. */
-function repair(text: string): { text: string; repairs: string[] } {
+/**
+ * Adds missing commas and drops trailing ones, outside strings. Gives up (undefined) when the text needs
+ * more than {@link MAX_REPAIRS} fixes. Linear in the length of the text.
+ */
+function repair(text: string): { text: string; repairs: string[] } | undefined {
   const repairs: string[] = [];
+  const locate = lineTracker(text);
+  const fix = (message: (line: number, column: number) => string, offset: number): boolean => {
+    if (repairs.length >= MAX_REPAIRS) return false;
+    const { line, column } = locate(offset);
+    repairs.push(message(line, column));
+    return true;
+  };
+  const missingComma = (line: number, column: number) => `inserted a missing comma before line ${line}, column ${column}`;
   let out = '';
   let valueEnded = false;
   const trimmed = text.trimStart();
@@ -53,9 +94,8 @@ function repair(text: string): { text: string; repairs: string[] } {
       while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
       const literal = text.slice(i, end + 1);
       if (valueEnded) {
+        if (!fix(missingComma, i)) return undefined;
         out += ',';
-        const { line, column } = lineColumn(text, i);
-        repairs.push(`inserted a missing comma before line ${line}, column ${column}`);
       }
       out += literal;
       i = end;
@@ -73,8 +113,7 @@ function repair(text: string): { text: string; repairs: string[] } {
       let j = i + 1;
       while (j < text.length && /\s/.test(text[j]!)) j++;
       if (text[j] === '}' || text[j] === ']') {
-        const { line, column } = lineColumn(text, i);
-        repairs.push(`removed a trailing comma at line ${line}, column ${column}`);
+        if (!fix((line, column) => `removed a trailing comma at line ${line}, column ${column}`, i)) return undefined;
       } else {
         out += ch;
       }
@@ -82,8 +121,7 @@ function repair(text: string): { text: string; repairs: string[] } {
       continue;
     }
     if (valueEnded && VALUE_START.test(ch)) {
-      const { line, column } = lineColumn(text, i);
-      repairs.push(`inserted a missing comma before line ${line}, column ${column}`);
+      if (!fix(missingComma, i)) return undefined;
       out += ',';
     }
     if (/[-0-9a-z]/i.test(ch)) {
@@ -101,22 +139,43 @@ function repair(text: string): { text: string; repairs: string[] } {
   return { text: out, repairs };
 }
 
-/**
- * Parses JSON; on failure, says why (with line and column) and tries the repair.
- * Never throws. Does not accept comments, single quotes or other JSON5 syntax.
- */
-export function parseJsonLenient(text: string): LenientJson {
+/** The parsed value with its depth bounded, and `truncatedDepth` when that changed it. */
+function bounded(result: LenientJson): LenientJson {
+  if (result.value === undefined) return result;
+  const limited = limitDepth(result.value);
+  if (!limited.truncated) return result;
+  return { ...result, value: limited.value, truncatedDepth: true };
+}
+
+function parse(text: string): LenientJson {
   try {
-    return { value: JSON.parse(text) };
+    return bounded({ value: JSON.parse(text) });
   } catch (err) {
     const error = describeError(text, err);
+    if (text.length > MAX_REPAIR_LENGTH) return { error };
     const fixed = repair(text);
-    if (fixed.repairs.length === 0) return { error };
+    if (!fixed || fixed.repairs.length === 0) return { error };
     try {
-      return { value: JSON.parse(fixed.text), error, repairs: fixed.repairs };
+      return bounded({ value: JSON.parse(fixed.text), error, repairs: fixed.repairs });
     } catch {
       return { error };
     }
+  }
+}
+
+/**
+ * Parses JSON; on failure, says why (with line and column) and tries the repair, unless the text is longer
+ * than 256 KB or needs more than 20 fixes. Objects and arrays nested deeper than 64 levels are replaced
+ * (see `truncatedDepth`). Never throws, for any input. Does not accept comments, single quotes or other
+ * JSON5 syntax.
+ */
+export function parseJsonLenient(text: string): LenientJson {
+  if (typeof text !== 'string') return { error: 'not text' };
+  try {
+    return parse(text);
+  } catch (err) {
+    // Nothing in parse() is known to throw; this keeps the promise for inputs nobody thought of.
+    return { error: `could not be read (${err instanceof Error ? err.message : String(err)})` };
   }
 }
 

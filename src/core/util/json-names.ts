@@ -44,20 +44,28 @@ function countNamesInText(text: string): number {
   return count;
 }
 
-/** Number of member names in a parsed JSON value, at every depth. */
+/** Number of member names in a parsed JSON value, at every depth. Iterative: the value may be nested arbitrarily deep. */
 function countNamesInValue(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  if (Array.isArray(value)) {
-    let n = 0;
-    for (const v of value) n += countNamesInValue(v);
-    return n;
-  }
   let n = 0;
-  for (const key in value) {
-    n += 1 + countNamesInValue((value as Record<string, unknown>)[key]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in v) {
+      n++;
+      const item = (v as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
   }
   return n;
 }
+
+/** More duplicates than this are not listed: a hostile text could repeat a name at every one of 50,000 levels. */
+export const MAX_DUPLICATES = 100;
 
 /** The exact scan: every name that occurs twice in the same object, with its JSON path. */
 function scanDuplicates(text: string): string[] {
@@ -90,8 +98,11 @@ function scanDuplicates(text: string): string[] {
         }
         const names = stack[stack.length - 1];
         if (names) {
-          if (names.has(name)) found.push([...path.slice(1).filter(Boolean), name].join('.'));
-          else names.add(name);
+          if (!names.has(name)) names.add(name);
+          else {
+            found.push([...path.slice(1).filter(Boolean), name].join('.'));
+            if (found.length >= MAX_DUPLICATES) break;
+          }
         }
         pendingName = name;
       }
@@ -105,7 +116,8 @@ function scanDuplicates(text: string): string[] {
 
 /**
  * Names that occur more than once in the same object of `text`, given the value `JSON.parse(text)` returned.
- * Returns dotted paths (`"sub"`, `"address.country"`). Does not validate the JSON; never throws.
+ * Returns dotted paths (`"sub"`, `"address.country"`), at most {@link MAX_DUPLICATES}. Iterative, so any depth
+ * works. Does not validate the JSON; never throws.
  */
 export function duplicateNames(text: string, parsed: unknown): string[] {
   if (countNamesInText(text) === countNamesInValue(parsed)) return [];
