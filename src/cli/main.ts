@@ -4,8 +4,8 @@ import { analyze, BUILTIN_PROFILES, parseUserProfile, type Profile } from '../co
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { escapeControls } from './escape.js';
 import { fetchJson } from './fetch-json.js';
-import { loadInputs } from './inputs.js';
-import { humanReport } from './report-human.js';
+import { loadInputs, type LoadedInputs } from './inputs.js';
+import { humanReport, type NowSource } from './report-human.js';
 import { jsonReport } from './report-json.js';
 
 export interface Io {
@@ -45,8 +45,20 @@ async function loadProfile(arg: string): Promise<{ profile?: Profile; id?: strin
   return { profile: parsed.profile, id: parsed.profile.id };
 }
 
+/**
+ * When "now" is, and why: `--now`; else, for HAR input, the time of the last exchange (a support engineer
+ * wants to know what the customer's tokens looked like when the capture was made); else the clock.
+ */
+function chooseNow(args: CheckArgs, exchanges: LoadedInputs['exchanges']): { now: number; source: NowSource } {
+  if (args.now !== undefined) return { now: args.now, source: 'option' };
+  if (exchanges.length > 0) {
+    const last = exchanges.reduce((m, e) => Math.max(m, e.endedAt ?? e.startedAt), 0);
+    if (last > 0) return { now: Math.ceil(last / 1000), source: 'capture' };
+  }
+  return { now: Math.floor(Date.now() / 1000), source: 'clock' };
+}
+
 async function check(args: CheckArgs, io: Io): Promise<number> {
-  const now = args.now ?? Math.floor(Date.now() / 1000);
   let exit = 0;
   const jwks: unknown[] = [];
   for (const file of args.jwks) {
@@ -64,7 +76,9 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     if (p.profile) profiles.push(p.profile);
     forced = p.id;
   }
-  const inputs = await loadInputs(args.files, io.stdin, now * 1000);
+  const inputs = await loadInputs(args.files, io.stdin, (args.now ?? Math.floor(Date.now() / 1000)) * 1000);
+  const { now, source: nowSource } = chooseNow(args, inputs.exchanges);
+  for (const d of inputs.documents) d.at = now * 1000;
   for (const e of inputs.errors) exit = fail(io, e.name, e.error);
   for (const n of inputs.notices) say(io, `${n.name}: ${n.message}`);
   // Nothing usable because every input failed: the errors said why. An empty HAR is fine: nothing found.
@@ -75,7 +89,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   );
   for (const u of result.unreadable) exit = fail(io, u.name, u.error);
   for (const p of result.problems) say(io, p);
-  io.stdout(args.json ? `${jsonReport(result, inputs, { version: pkg.version, skew: args.skew })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew }));
+  io.stdout(args.json ? `${jsonReport(result, inputs, { version: pkg.version, skew: args.skew, nowSource })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew, nowSource }));
   if (exit === 2) return 2;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -79,11 +79,20 @@ function findingLines(findings: Finding[], severity: Severity, label: string): s
  * Every line goes through {@link escapeControls} as a whole, so no value taken from the input (issuer, client,
  * URLs, kid, claim names and values, messages, file names) can carry a control character to the terminal.
  */
-export function humanReport(result: AnalysisResult, meta: { inputs: string[]; skew: number }): string {
+/** Where the report's "now" came from. */
+export type NowSource = 'option' | 'capture' | 'clock';
+
+const NOW_NOTES: Record<NowSource, string> = {
+  option: '(--now)',
+  capture: '(the time of the last request in the capture; --now to change)',
+  clock: '(the current time)',
+};
+
+export function humanReport(result: AnalysisResult, meta: { inputs: string[]; skew: number; nowSource?: NowSource }): string {
   const now = result.now;
   const byId = new Map(result.artifacts.map((a) => [a.id, a]));
   const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
-  const out: string[] = [`token-inspector  ${meta.inputs.join(', ')}  now ${isoSeconds(now)}  skew ${meta.skew} s`, ''];
+  const out: string[] = [`token-inspector  ${meta.inputs.join(', ')}`, `now ${isoSeconds(now)} ${NOW_NOTES[meta.nowSource ?? 'option']}  skew ${meta.skew} s`, ''];
   if (result.flows.length === 0) out.push('No OAuth/OIDC traffic found.', '');
   for (const f of result.flows) out.push(...flowLines(f, byId, timelines.get(f.id), now), '');
   const tokens = result.artifacts.filter((a) => a.jwt || a.kind === 'opaque_token' || a.role === 'decoded payload');

@@ -78,13 +78,14 @@ function artifactJson(a: Artifact, tokens: ReadonlyMap<string, string>): Record<
  * `access_token`, an `id_token_hint`) is `{ "artifact": "<id>" }`. URLs are reported as captured, so a token
  * sent in a query or fragment is still in its URL.
  */
-export function jsonReport(result: AnalysisResult, inputs: LoadedInputs, meta: { version: string; skew: number }): string {
+export function jsonReport(result: AnalysisResult, inputs: LoadedInputs, meta: { version: string; skew: number; nowSource?: string }): string {
   const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
   const tokens = tokenIds(result.artifacts);
   return JSON.stringify(
     {
       tool: { name: 'token-inspector', version: meta.version },
       now: result.now,
+      nowSource: meta.nowSource ?? 'option',
       skew: meta.skew,
       inputs: inputs.summary,
       artifacts: result.artifacts.map((a) => artifactJson(a, tokens)),

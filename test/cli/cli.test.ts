@@ -429,3 +429,25 @@ describe('signatures', () => {
     });
   });
 });
+
+describe('the default "now"', () => {
+  it('is the time of the last request for HAR input, said in the report', async () => {
+    const r = await runCli(['check', '--json', fixture('har/sample-login.har')]);
+    const report = JSON.parse(r.stdout) as { now: number; nowSource: string; findings: { rule: string; severity: string }[] };
+    expect(report.nowSource).toBe('capture');
+    // The refresh at 2021-08-18T11:53:21Z is the last request of the sample.
+    expect(report.now).toBeGreaterThanOrEqual(1629287601);
+    expect(report.now).toBeLessThan(1629287601 + 60);
+    // At capture time the refreshed tokens are valid: no expiry error.
+    expect(report.findings.filter((f) => f.rule === 'exp-passed' && f.severity === 'error')).toEqual([]);
+    const human = await runCli(['check', fixture('har/sample-login.har')]);
+    expect(human.stdout).toContain('the time of the last request in the capture; --now to change');
+  });
+
+  it('is the clock for documents, and --now wins over both', async () => {
+    const doc = await runCli(['check', '--json', fixture('seeds/bankid-token-response.json')]);
+    expect((JSON.parse(doc.stdout) as { nowSource: string }).nowSource).toBe('clock');
+    const given = await runCli(['check', '--json', '--now', NOW, fixture('har/sample-login.har')]);
+    expect(JSON.parse(given.stdout)).toMatchObject({ now: Number(NOW), nowSource: 'option' });
+  });
+});
