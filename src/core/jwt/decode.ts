@@ -1,7 +1,7 @@
 import { base64url } from 'jose';
 import type { DecodedJwt, TokenProblem } from '../model.js';
 import { limitDepth, MAX_JSON_DEPTH } from '../util/json-depth.js';
-import { duplicateNames } from '../util/json-names.js';
+import { scanJsonText } from '../util/json-names.js';
 import { isJsonObject } from '../util/json-lenient.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -83,9 +83,11 @@ function decodeSegment(segment: string, part: 'header' | 'payload', problems: To
     problems.push({ rule: 'jws-parse', part, message: `the ${part} is JSON but not an object` });
     return undefined;
   }
-  for (const name of duplicateNames(text, value)) {
+  const scan = scanJsonText(text, value);
+  for (const name of scan.duplicates) {
     problems.push({ rule: 'jws-dup-names', part, name, message: `the ${part} has the name ${JSON.stringify(name)} more than once` });
   }
+  if (scan.depth <= MAX_JSON_DEPTH) return value;
   const limited = limitDepth(value);
   if (limited.truncated) {
     problems.push({ rule: 'jws-parse', part, message: `the ${part} is nested deeper than ${MAX_JSON_DEPTH} levels; deeper parts are not shown or checked` });

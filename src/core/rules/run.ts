@@ -17,29 +17,42 @@ function toFinding(rule: Rule, report: Report, ctx: RuleContext, subject: Artifa
   return finding;
 }
 
-function guarded(rule: Rule, subject: Artifact | Flow, ctx: RuleContext, out: Finding[]): void {
-  const report = (r: Report) => out.push(toFinding(rule, r, ctx, subject));
-  try {
-    if (rule.scope === 'artifact') rule.check(subject as Artifact, ctx, report);
-    else rule.check(subject as Flow, ctx, report);
-  } catch (err) {
-    // Rules must not throw; if one does, the user still gets the rest, and a visible trace of the bug.
-    const reason = err instanceof Error ? err.message : String(err);
-    out.push({ rule: rule.id, severity: 'info', message: `internal error in rule ${rule.id}: ${reason}`, artifacts: rule.scope === 'artifact' ? [subject.id] : [], source: ruleInfo(rule.id)?.source ?? '' });
-  }
-}
-
 /**
  * Runs artifact rules over the artifacts of matching kinds and flow rules over every flow.
  * Never throws: a rule that throws becomes an info finding naming the rule.
  */
 export function runRules(rules: readonly Rule[], artifacts: readonly Artifact[], flows: readonly Flow[], ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const rule of rules) {
-    if (rule.scope === 'artifact') {
-      for (const a of artifacts) if (rule.kinds.includes(a.kind)) guarded(rule, a, ctx, out);
+  // One reporter for the whole run (rules are checked hundreds of thousands of times in a large capture).
+  let rule: Rule = rules[0]!;
+  let subject: Artifact | Flow = artifacts[0]!;
+  const report = (r: Report) => out.push(toFinding(rule, r, ctx, subject));
+  const failed = (err: unknown) => {
+    // Rules must not throw; if one does, the user still gets the rest, and a visible trace of the bug.
+    const reason = err instanceof Error ? err.message : String(err);
+    out.push({ rule: rule.id, severity: 'info', message: `internal error in rule ${rule.id}: ${reason}`, artifacts: rule.scope === 'artifact' ? [subject.id] : [], source: ruleInfo(rule.id)?.source ?? '' });
+  };
+  for (const r of rules) {
+    rule = r;
+    if (r.scope === 'artifact') {
+      for (const a of artifacts) {
+        if (!r.kinds.includes(a.kind)) continue;
+        subject = a;
+        try {
+          r.check(a, ctx, report);
+        } catch (err) {
+          failed(err);
+        }
+      }
     } else {
-      for (const f of flows) guarded(rule, f, ctx, out);
+      for (const f of flows) {
+        subject = f;
+        try {
+          r.check(f, ctx, report);
+        } catch (err) {
+          failed(err);
+        }
+      }
     }
   }
   return out;

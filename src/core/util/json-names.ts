@@ -32,36 +32,50 @@ function followedByColon(text: string, from: number): boolean {
 }
 
 /** Number of member names written in a JSON text (assumed valid JSON). */
+/**
+ * Member names written in a JSON text (assumed valid JSON). Jumps from quote to quote with `indexOf`, which
+ * runs natively: this scan is on the path of every decoded token.
+ */
 function countNamesInText(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== QUOTE) continue;
-    const end = stringEnd(text, i);
+  let names = 0;
+  let i = text.indexOf('"');
+  while (i >= 0) {
+    // The closing quote is the next one not escaped by an odd run of backslashes.
+    let end = text.indexOf('"', i + 1);
+    while (end > 0) {
+      let slashes = 0;
+      for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
     if (end < 0) break;
-    if (followedByColon(text, end)) count++;
-    i = end - 1;
+    if (followedByColon(text, end + 1)) names++;
+    i = text.indexOf('"', end + 1);
   }
-  return count;
+  return names;
 }
 
 /** Number of member names in a parsed JSON value, at every depth. Iterative: the value may be nested arbitrarily deep. */
-function countNamesInValue(value: unknown): number {
-  let n = 0;
-  const stack: unknown[] = [value];
+/** Member names in a parsed JSON value, at every depth, and the deepest nesting (the root is level 1). */
+function walkValue(value: unknown): { names: number; depth: number } {
+  let names = 0;
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
-    const v = stack.pop();
+    const [v, level] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
+    if (level > max) max = level;
     if (Array.isArray(v)) {
-      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push([item, level + 1]);
       continue;
     }
     for (const key in v) {
-      n++;
+      names++;
       const item = (v as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') stack.push(item);
+      if (item !== null && typeof item === 'object') stack.push([item, level + 1]);
     }
   }
-  return n;
+  return { names, depth: max };
 }
 
 /** More duplicates than this are not listed: a hostile text could repeat a name at every one of 50,000 levels. */
@@ -120,6 +134,15 @@ function scanDuplicates(text: string): string[] {
  * works. Does not validate the JSON; never throws.
  */
 export function duplicateNames(text: string, parsed: unknown): string[] {
-  if (countNamesInText(text) === countNamesInValue(parsed)) return [];
-  return scanDuplicates(text);
+  return scanJsonText(text, parsed).duplicates;
+}
+
+/**
+ * One pass over a JSON text and its parsed value: the names that occur more than once in the same object (as
+ * {@link duplicateNames}) and the deepest nesting of objects and arrays, so callers need not walk the value
+ * again to find out whether it must be cut. Never throws.
+ */
+export function scanJsonText(text: string, parsed: unknown): { duplicates: string[]; depth: number } {
+  const { names, depth } = walkValue(parsed);
+  return { duplicates: countNamesInText(text) === names ? [] : scanDuplicates(text), depth };
 }
