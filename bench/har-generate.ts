@@ -1,6 +1,7 @@
 /**
  * Writes a HAR of about `targetBytes` shaped like a Chrome DevTools export of a busy app: HTML, scripts,
- * base64 images, JSON API calls, and every 25th page an OIDC login (discovery, authorize redirect, token
+ * base64 images, JSON API calls, and every 25th page an OIDC login (or, with `shape`, logins only, to show
+ * that the analysis grows linearly with the number of flows) (discovery, authorize redirect, token
  * response with three JWTs, userinfo, refresh). Deterministic.
  */
 import { createWriteStream } from 'node:fs';
@@ -61,7 +62,7 @@ function login(t: number, i: number): unknown[] {
 }
 
 /** Writes the HAR and resolves to its size in bytes. */
-export async function generateHar(path: string, targetBytes: number): Promise<number> {
+export async function generateHar(path: string, targetBytes: number, shape: { loginEvery: number; assets: boolean } = { loginEvery: 25, assets: true }): Promise<number> {
   const out = createWriteStream(path);
   const write = (s: string) => new Promise<void>((resolve) => (out.write(s) ? resolve() : out.once('drain', () => resolve())));
   let bytes = 0;
@@ -71,13 +72,13 @@ export async function generateHar(path: string, targetBytes: number): Promise<nu
   let t = Date.UTC(2026, 10, 1, 9, 0, 0);
   let first = true;
   for (let page = 0; bytes < targetBytes; page++) {
-    const entries: unknown[] = [
+    const entries: unknown[] = !shape.assets ? [] : [
       entry(t, 'GET', `https://app.example.no/page/${page}`, 200, 'text/html; charset=utf-8', `<!doctype html><title>p${page}</title>${filler(20_000, page)}`),
       ...Array.from({ length: 4 }, (_, k) => entry(t + k, 'GET', `https://cdn.example.no/js/${page}-${k}.js`, 200, 'application/javascript', filler(40_000, page * 7 + k))),
       ...Array.from({ length: 3 }, (_, k) => entry(t + 5 + k, 'GET', `https://cdn.example.no/img/${page}-${k}.png`, 200, 'image/png', Buffer.from(filler(22_000, page + k)).toString('base64'), { encoding: 'base64' })),
       ...Array.from({ length: 4 }, (_, k) => entry(t + 9 + k, 'GET', `https://api.example.no/v1/items/${page}-${k}`, 200, 'application/json', JSON.stringify({ id: `${page}-${k}`, items: Array.from({ length: 20 }, (_, j) => ({ j, name: `item ${j}` })) }))),
     ];
-    if (page % 25 === 0) entries.push(...login(t + 20, page));
+    if (page % shape.loginEvery === 0) entries.push(...login(t + 20, page));
     for (const e of entries) {
       const s = `${first ? '' : ',\n'}${JSON.stringify(e)}`;
       first = false;

@@ -10,6 +10,7 @@ import { generateHar } from './har-generate.js';
 import { median, report } from './measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const loginsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'out', 'logins.har');
 const outDir = join(here, '..', '..', 'bench', 'out');
 const file = join(outDir, 'large.har');
 const target = Number(process.env.BENCH_HAR_MB ?? 100) * 1024 * 1024;
@@ -42,4 +43,25 @@ report('har', {
   peakOverFileSize: oursPeak / size,
   peakAboveEmptyNodeOverFileSize: (oursPeak - empty.maxRssBytes) / size,
   targetPeakOverFileSize: 4,
+});
+
+// The same measurement on a HAR of logins only (thousands of flows): a check that nothing grows faster than the
+// input (correlation, per-flow rules), which the realistic mix above, with few logins, would not show.
+const loginsTarget = Number(process.env.BENCH_LOGINS_MB ?? 20) * 1024 * 1024;
+if (!existsSync(loginsFile) || Math.abs(statSync(loginsFile).size - loginsTarget) > loginsTarget * 0.05) await generateHar(loginsFile, loginsTarget, { loginEvery: 1, assets: false });
+const runOn = (mode: string): Run => JSON.parse(execFileSync(process.execPath, [join(here, 'har-child.js'), mode, loginsFile], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
+const lb: Run[] = [];
+const lo: Run[] = [];
+for (let round = 0; round < 3; round++) {
+  lb.push(runOn('parse'));
+  lo.push(runOn('ours'));
+}
+report('har-logins', {
+  fileMB: statSync(loginsFile).size / 1024 / 1024,
+  entries: lo[0]!.entries,
+  flows: lo[0]!.flows,
+  findings: lo[0]!.findings,
+  baselineMs: median(lb.map((r) => r.ms)),
+  oursMs: median(lo.map((r) => r.ms)),
+  msPerFlow: median(lo.map((r) => r.ms)) / (lo[0]!.flows ?? 1),
 });
