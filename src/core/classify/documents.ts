@@ -59,7 +59,8 @@ export function readDocument(b: ArtifactBuilder, doc: Document): DocumentResult 
   if (!isJsonObject(parsed.value)) {
     return { ok: false, error: parsed.error ? `not valid JSON: ${parsed.error}` : 'the JSON is not an object' };
   }
-  const json = parsed.value;
+  // A single JWK (what key-management consoles export) is a one-key JWKS.
+  const json = typeof parsed.value.kty === 'string' && !('keys' in parsed.value) ? { keys: [parsed.value] } : parsed.value;
   const shape = responseShape(json);
   let artifact: Artifact;
   if (shape === 'token') artifact = b.add('token_response', doc.at, occurrence, { claims: json, raw: doc.text });

@@ -87,3 +87,16 @@ describe('seed 003: UAE PASS introspection', () => {
     expect(ruleSeverities(r2)).toContain('x-in-inactive-only:error');
   });
 });
+
+describe('key files given as inputs', () => {
+  it('a single JWK document verifies a token signed with its key', async () => {
+    const { generateKeyPair, exportJWK, SignJWT } = await import('jose');
+    const { analyze } = await import('../../../src/core/index.js');
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1' };
+    const token = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer('https://op.example').setIssuedAt(100).setExpirationTime(200).sign(privateKey);
+    const r = await analyze({ documents: [{ name: 'key.jwk.json', text: JSON.stringify(jwk), at: 0 }, { name: 't.jwt', text: token, at: 0 }] }, { now: 150 });
+    expect(r.artifacts.find((a) => a.kind === 'jwks')).toBeDefined();
+    expect(r.artifacts.find((a) => a.raw === token)?.signature?.status).toBe('valid');
+  });
+});
