@@ -16,6 +16,24 @@ function when(seconds: number, now: number): string {
   return `${isoSeconds(seconds)} (${relative(seconds, now)})`;
 }
 
+/** The request parameters worth a glance on a flow step; the rest is in the findings and --json. */
+const SHOWN_PARAMS = ['response_type', 'response_mode', 'scope', 'grant_type', 'prompt', 'max_age', 'acr_values'];
+
+/**
+ * Where a step happened, kept short: the URL without query or fragment (which may hold codes and tokens),
+ * then the parameters that tell what was asked, or the names of what came back in a redirect.
+ */
+function stepWhere(a: Artifact | undefined): string {
+  if (!a) return '';
+  const url = a.http?.url ?? a.occurrences[0]?.url ?? '';
+  const base = url.split(/[?#]/)[0] ?? '';
+  const method = a.http ? `${a.http.method} ` : '';
+  const params = a.kind === 'authorize_request' ? a.claims : a.http?.requestForm;
+  const shown = SHOWN_PARAMS.filter((k) => typeof params?.[k] === 'string').map((k) => `${k}=${String(params![k])}`);
+  if (a.kind === 'authorize_response' && a.claims) shown.push(`with ${Object.keys(a.claims).join(', ')}`);
+  return `${method}${base}${shown.length ? `  ${shown.join(' ')}` : ''}`;
+}
+
 function flowLines(f: Flow, byId: Map<string, Artifact>, timeline: ExpiryTimeline | undefined, now: number): string[] {
   const lines = [`Flow ${f.id}  ${f.type}  ${f.issuer ?? '(issuer unknown)'}`];
   const facts = [`profile ${f.profile}`];
@@ -32,7 +50,7 @@ function flowLines(f: Flow, byId: Map<string, Artifact>, timeline: ExpiryTimelin
     const time = iso === 'invalid time' ? iso.padEnd(19) : `${day === previousDay ? ''.padEnd(10) : day} ${iso.slice(11, 19)}`;
     previousDay = day;
     const label = STEP_LABELS[s.kind] ?? s.kind;
-    const where = a?.http ? `${a.http.method} ${a.http.url}` : a?.occurrences[0]?.url ?? '';
+    const where = stepWhere(a);
     const status = s.status !== undefined ? ` ${s.status}` : '';
     const seen = s.observable ? '' : '  [not observable in the browser]';
     lines.push(`  ${time}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && s.observable ? `  (${s.note})` : ''}`);

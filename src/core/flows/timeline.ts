@@ -41,7 +41,8 @@ function receivedAt(a: Artifact, byId: ReadonlyMap<string, Artifact>): number | 
 
 /**
  * Every known lifetime in a flow at `now` (unix seconds): ID, access and refresh token `exp`, the token
- * response's `expires_in` and `refresh_expires_in` (counted from when the response arrived), introspection
+ * response's (or, implicit and hybrid, the redirect's) `expires_in` and `refresh_expires_in` (counted from when
+ * the response arrived), introspection
  * `exp`. `sessionEnd` is the refresh token's expiry of the latest token response when it has one (access tokens
  * are renewed until then; `refresh_expires_in: 0` is an offline token and never ends it), else the earliest
  * expiry of that response's tokens; a refresh the server refused ends the session at that moment. Error responses
@@ -57,6 +58,11 @@ export function expiryTimeline(flow: Flow, byId: ReadonlyMap<string, Artifact>, 
     } else if (a.kind === 'introspection' && a.claims?.active === true) {
       const l = fromClaims(a, 'introspection', now);
       if (l) lifetimes.push(l);
+    } else if (a.kind === 'authorize_response' && typeof a.claims?.expires_in === 'string' && /^\d+$/.test(a.claims.expires_in)) {
+      // Implicit and hybrid flows deliver the access token's lifetime in the redirect.
+      const issued = Math.floor(a.at / 1000);
+      const expiresIn = Number(a.claims.expires_in);
+      if (expiresIn > 0) lifetimes.push(lifetime(a, 'access_token', 'expires_in', issued + expiresIn, issued, now));
     } else if (a.kind === 'token_response' && a.claims && !('error' in a.claims)) {
       const issued = receivedAt(a, byId);
       if (issued === undefined) continue;

@@ -159,3 +159,13 @@ describe('expiryTimeline after a refresh (regressions from review)', () => {
     expect(t.sessionEnd).toMatchObject({ source: 'refresh_error', expiresAt: T0 + 600, label: 'refresh refused (invalid_grant)' });
   });
 });
+
+describe('expiryTimeline of an implicit flow', () => {
+  it("counts the redirect's expires_in for the access token", () => {
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/auth?client_id=spa&response_type=token&state=s`, redirect: 'https://spa.example/cb#access_token=AT&token_type=Bearer&expires_in=3600&state=s', at: T0 * 1000 })]);
+    const [flow] = correlate(artifacts);
+    const t = expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), T0);
+    expect(t.lifetimes).toEqual([expect.objectContaining({ kind: 'access_token', source: 'expires_in', expiresAt: T0 + 3600 })]);
+    expect(t.sessionEnd?.expiresAt).toBe(T0 + 3600);
+  });
+});
