@@ -7,23 +7,11 @@ import type { Profile } from '../../../src/core/profiles/types.js';
 import { profileClaims } from '../../../src/core/rules/profile-claims.js';
 import { profileRules } from '../../../src/core/rules/registry-profile.js';
 import { SEED_002_ACCESS_TOKEN, SEED_002_ID_TOKEN, SEED_002_REFRESH_TOKEN } from '../../fixtures/seed-002-tokens.js';
+import { SEED_000_ACCESS_TOKEN as BIRID_AT, SEED_003_INTROSPECTION_ACTIVE as UAE_INTROSPECTION } from '../../fixtures/seed-claims.js';
 import { check, jsonArtifact, rawTokenArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 
 const PROFILES: Profile[] = BUILTIN_PROFILES.map((p) => resolveProfile(p, BUILTIN_PROFILES));
 
-/** Seed 000's access token sample with its two JSON defects repaired. */
-const BIRID_AT = {
-  exp: 1728241188,
-  iat: 1728239388,
-  iss: 'https://testsso.kapitalbank.az/realms/birid',
-  aud: 'account',
-  preferred_username: '994705105514',
-  typ: 'Bearer',
-  azp: 'umico',
-  sid: '80ca83b6-4df2-4423-b033-f4ff54c041d2',
-  scope: 'openid',
-  sub: 'a716d622-181c-449c-8574-4060b6920dd3',
-};
 
 /** A userinfo answer shaped as 000's table describes it (000 gives no sample). */
 const BIRID_UI = {
@@ -69,27 +57,6 @@ const BANKID_UI = {
   ],
 };
 
-/** 003's 200 OK sample with its missing "{" restored. */
-const UAE_INTROSPECTION = {
-  sub: 'sample_web_stage',
-  nbf: 1633262176,
-  scope: 'internal_application_mgt_view',
-  iss: 'https://qa-ids.uaepass.ae:443/oauth2/token',
-  client_claims: {
-    sub: 'sample_web_stage',
-    acr: '',
-    domain: 'urn:safelayer:eidas:domain:oauth:client',
-    amr: '',
-    distinguished_name: 'Sample Web Application',
-    name: 'Sample Web Application',
-  },
-  active: true,
-  token_type: 'Bearer',
-  exp: 1633265776,
-  iat: 1633262176,
-  client_id: 'sample_web_stage',
-  username: 'admin@carbon.super',
-};
 
 /** 002's authorization code token response, tokens as printed. */
 const BANKID_TR = {

@@ -4,6 +4,7 @@ import type { Profile } from '../../../src/core/profiles/types.js';
 import { profileCross } from '../../../src/core/rules/profile-cross.js';
 import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 import { runFlow } from './cross-fixtures.js';
+import { SEED_000_ACCESS_TOKEN as SEED_000_AT } from '../../fixtures/seed-claims.js';
 
 const BIRID: Profile = {
   id: 'birid-test',
@@ -17,19 +18,6 @@ const BIRID: Profile = {
 const opts = { profiles: [BIRID] };
 const inBirid = { profile: 'birid-test' };
 
-/** Seed 000's access token (as its documentation intends it, the JSON syntax repaired). */
-const SEED_000_AT = {
-  exp: 1728241188,
-  iat: 1728239388,
-  iss: 'https://testsso.kapitalbank.az/realms/birid',
-  aud: 'account',
-  preferred_username: '994705105514',
-  typ: 'Bearer',
-  azp: 'umico',
-  sid: '80ca83b6-4df2-4423-b033-f4ff54c041d2',
-  scope: 'openid',
-  sub: 'a716d622-181c-449c-8574-4060b6920dd3',
-};
 
 const at = (claims: Record<string, unknown> = SEED_000_AT, extra: Partial<Artifact> = inBirid) => tokenArtifact('access_token', claims, undefined, extra);
 const ui = (claims: Record<string, unknown> | undefined, extra: Partial<Artifact> = inBirid) => jsonArtifact('userinfo', claims, extra);

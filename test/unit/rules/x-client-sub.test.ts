@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { xClientSub } from '../../../src/core/rules/x-client-sub.js';
 import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/rule-harness.js';
 import { runFlow, seed002, tokenResponse } from './cross-fixtures.js';
+import { SEED_003_INTROSPECTION_ACTIVE as SEED_003_ACTIVE } from '../../fixtures/seed-claims.js';
 
-/** Seed 003's 200 introspection sample (repaired): sub equals client_id. */
-const SEED_003_ACTIVE = {
-  sub: 'sample_web_stage',
-  nbf: 1633262176,
-  scope: 'internal_application_mgt_view',
-  iss: 'https://qa-ids.uaepass.ae:443/oauth2/token',
-  client_claims: { sub: 'sample_web_stage', acr: '', domain: 'urn:safelayer:eidas:domain:oauth:client', amr: '', distinguished_name: 'Sample Web Application', name: 'Sample Web Application' },
-  active: true,
-  token_type: 'Bearer',
-  exp: 1633265776,
-  iat: 1633262176,
-  client_id: 'sample_web_stage',
-  username: 'admin@carbon.super',
-};
 
 describe('x-client-sub', () => {
   it('fires on seed 003 (sub = client_id = sample_web_stage)', () => {
