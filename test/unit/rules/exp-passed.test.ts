@@ -83,3 +83,38 @@ describe('exp-passed: tokens superseded by a refresh', () => {
     expect(findings[0]!.message).toContain(`superseded by ${newer.id}`);
   });
 });
+
+describe('exp-passed on captured traffic: judged when the token counted', () => {
+  const T = NOW;
+  const token = (kind: 'access_token' | 'id_token', occurrences: { location: string; at: number; url?: string }[]) =>
+    tokenArtifact(kind, { iss: 'https://op.example', exp: T + 300 }, undefined, { occurrences: occurrences.map((o) => ({ exchangeId: `x${o.at}`, ...o, at: o.at * 1000 })) });
+
+  it('used before it expired, expired by now: info, no defect of the traffic', () => {
+    const a = token('access_token', [{ location: 'response.json.access_token', at: T }, { location: 'request.header.authorization', at: T + 100, url: 'https://api.example/me' }]);
+    const f = expectOne(check(expPassed, [a], { now: T + 5000 }), 'exp-passed', 'info', 'it was not used after it expired');
+    expect(f.claim).toBe('exp');
+  });
+
+  it('sent as a bearer after it expired: error naming when and where, without the query', () => {
+    const a = token('access_token', [{ location: 'response.json.access_token', at: T }, { location: 'request.header.authorization', at: T + 400, url: 'https://api.example/me?session=SECRET' }]);
+    const f = expectOne(check(expPassed, [a], { now: T + 5000 }), 'exp-passed', 'error', 'was sent at');
+    expect(f.message).toContain('https://api.example/me');
+    expect(f.message).not.toContain('SECRET');
+    expect(f.message).toContain('1 min 40 s after it expired');
+  });
+
+  it('an ID token received already expired: error', () => {
+    const a = token('id_token', [{ location: 'response.json.id_token', at: T + 400 }]);
+    expectOne(check(expPassed, [a], { now: T + 400 }), 'exp-passed', 'error', 'was received at');
+  });
+
+  it('an expired ID token sent as id_token_hint is no use of it (RP-Initiated Logout §2): info', () => {
+    const a = token('id_token', [{ location: 'response.json.id_token', at: T }, { location: 'url.query.id_token_hint', at: T + 4000, url: 'https://op.example/logout' }]);
+    expectOne(check(expPassed, [a], { now: T + 5000 }), 'exp-passed', 'info', 'not used after it expired');
+  });
+
+  it('still valid at now: nothing', () => {
+    const a = token('access_token', [{ location: 'response.json.access_token', at: T }]);
+    expect(check(expPassed, [a], { now: T + 10 })).toEqual([]);
+  });
+});
