@@ -204,6 +204,9 @@ function buildFlow(id: string, group: Artifact[]): Flow {
   if (serverSideExchange) {
     notes.push('The authorization code went to the client\'s server, which exchanged it for tokens there: the token response is not observable in the browser.');
   }
+  if (group.some((a) => a.kind === 'userinfo' && a.http && !a.http.requestHeaders.authorization && !a.http.requestForm?.access_token)) {
+    notes.push('A userinfo request without an Authorization header: its access token is not in the capture, so it can\'t be linked to its login. Chrome\'s default "Export HAR (sanitized)" removes Authorization headers; export "with sensitive data" to keep them.');
+  }
   const steps: FlowStep[] = flowSteps(group, serverSideExchange);
   const flow: Flow = { id, profile, type, startedAt: group[0]!.at, steps, artifacts: group.map((a) => a.id), serverSideExchange, notes };
   if (issuer) flow.issuer = issuer;

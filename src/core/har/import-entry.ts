@@ -101,6 +101,7 @@ export function entryToExchange(entry: unknown, index: number, ctx: EntryContext
     notes.push('no response in the HAR');
   } else {
     const status = statusCode(response.status);
+    const statusNoteAt = notes.length;
     if (status === undefined) notes.push(statusNote(response));
     else {
       ex.status = status;
@@ -114,6 +115,10 @@ export function entryToExchange(entry: unknown, index: number, ctx: EntryContext
     if (body) {
       ex.responseBody = body;
       seenBy.responseBody = ['har'];
+    }
+    if (status === undefined && (body || ex.responseHeaders.length > 0)) {
+      // Firefox records status 0 for a fetch still open when the page navigates away, with what it did receive.
+      notes[statusNoteAt] = `${statusNote(response).replace('no response', 'status unknown')}, although ${body ? 'a body was' : 'headers were'} captured: the page probably navigated away before the browser recorded the status`;
     }
     const location =
       nonEmpty(response.redirectURL) ??

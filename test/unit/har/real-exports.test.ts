@@ -80,7 +80,7 @@ describe.each(EXPORTS)('real export: $name', ({ file, creator }) => {
     const discovery = only(exchanges, 'GET', DISCOVERY);
     const json = JSON.parse(bodyText(discovery.responseBody!).text) as Record<string, unknown>;
     expect(json.token_endpoint).toBe(`${origin}${OIDC}/token`);
-    if (discovery.status === undefined) expect(discovery.notes).toEqual(['no response (status 0)']);
+    if (discovery.status === undefined) expect(discovery.notes).toEqual(['status unknown (status 0), although a body was captured: the page probably navigated away before the browser recorded the status']);
   });
 
   it('reads the authorization request and its 302 to the callback', () => {
@@ -213,5 +213,17 @@ describe('real export: Chromium DevTools, "Export HAR (sanitized)" (the toolbar 
     const tr = r.artifacts.find((a) => a.kind === 'token_response')!;
     expect((tr.children ?? []).map((id) => r.artifacts.find((a) => a.id === id)?.kind).sort()).toEqual(['access_token', 'id_token', 'refresh_token']);
     expect(r.artifacts.find((a) => a.kind === 'userinfo')?.claims?.sub).toBe(USERINFO_SUB);
+  });
+});
+
+describe("Chrome's sanitized export", () => {
+  it('says why the userinfo call stands alone: its Authorization header was removed', async () => {
+    const { analyze, importHar } = await import('../../../src/core/index.js');
+    const { readFileSync } = await import('node:fs');
+    const har = importHar(readFileSync(new URL('../../fixtures/har/real/chromium-login.sanitized.har', import.meta.url), 'utf8'));
+    if (!har.ok) throw new Error(har.error);
+    const r = await analyze({ exchanges: har.exchanges }, { now: 1629286057 });
+    const alone = r.flows.find((f) => f.artifacts.some((id) => r.artifacts.find((a) => a.id === id)?.kind === 'userinfo'))!;
+    expect(alone.notes.join(' ')).toMatch(/Export HAR \(sanitized\)" removes Authorization headers/);
   });
 });
