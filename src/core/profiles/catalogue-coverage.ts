@@ -12,17 +12,18 @@ export function isRequiredByStandard(target: ProfileTarget, name: string): boole
 
 // The numericdate rule judges these names in every kind but token responses.
 const NUMERIC_DATES = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at']);
-// The claim-types rule judges these in JWTs, with these types.
+// The claim-types rule judges these, with these types, in tokens and in userinfo and introspection answers.
 const JWT_TYPES: Readonly<Record<string, ClaimType>> = { sub: 'string', aud: 'string-or-array', amr: 'array', scope: 'string' };
-const JWT_TARGETS: readonly ProfileTarget[] = ['id_token', 'access_token', 'refresh_token'];
+const JWT_TARGETS: readonly ProfileTarget[] = ['id_token', 'access_token', 'refresh_token', 'userinfo', 'introspection'];
 
 /**
  * True when a catalogue rule (numericdate, claim-types, in-basics) already reports a wrong type of this claim as the
- * profile documents it, so profile-claims need not repeat it. False when the profile documents another type
+ * profile documents it, so profile-claims need not repeat it (a null userinfo `sub` is reported by ui-sub and
+ * claim-types, not a third time). False when the profile documents another type
  * than the standard (e.g. BankID's string `amr`). Does not check values.
  */
 export function isTypeCheckedByCatalogue(target: ProfileTarget, name: string, type: ClaimType): boolean {
   if (type === 'numericdate' && NUMERIC_DATES.has(name)) return target !== 'token_response';
-  if (target === 'introspection') return name === 'active' && type === 'boolean';
+  if (target === 'introspection' && name === 'active') return type === 'boolean';
   return JWT_TARGETS.includes(target) && JWT_TYPES[name] === type;
 }

@@ -1,7 +1,7 @@
 import type { Artifact } from '../model.js';
 import { algOf, JWS_KINDS, kindLabel } from './jws-subject.js';
 import type { ArtifactRule, RuleContext } from './types.js';
-import { show } from './util.js';
+import { isKeycloakRefreshToken, show } from './util.js';
 
 /** Where the allowed algorithms came from, and the list. */
 interface Allowed {
@@ -23,8 +23,30 @@ function discoveryMember(a: Artifact): string | undefined {
   return undefined;
 }
 
+/**
+ * True for a JWT the OP signs for the client to verify: ID and access tokens, signed userinfo, logout tokens, and
+ * refresh tokens except Keycloak's (keyed with a realm secret). Client-signed JWTs (`client_assertion`,
+ * `request`, `subject_token`, `actor_token`, `assertion`) and other JWTs are not.
+ */
+function opSigned(a: Artifact, ctx: RuleContext): boolean {
+  switch (a.kind) {
+    case 'id_token':
+    case 'access_token':
+    case 'userinfo':
+      return true;
+    case 'refresh_token':
+      return !isKeycloakRefreshToken(a, ctx);
+    case 'jwt':
+      return a.role === 'logout_token';
+    default:
+      return false;
+  }
+}
+
 function allowedFor(a: Artifact, ctx: RuleContext): Allowed | undefined {
-  if (Array.isArray(ctx.algAllowlist) && ctx.algAllowlist.length > 0) return { from: 'the configured allowlist', algs: ctx.algAllowlist };
+  if (Array.isArray(ctx.algAllowlist) && ctx.algAllowlist.length > 0) {
+    return opSigned(a, ctx) ? { from: 'the configured allowlist', algs: ctx.algAllowlist } : undefined;
+  }
   const member = discoveryMember(a);
   const iss = issuerOf(a);
   if (!member || !iss) return undefined;
@@ -36,9 +58,11 @@ function allowedFor(a: Artifact, ctx: RuleContext): Allowed | undefined {
 }
 
 /**
- * alg-allowlist: the JWS `alg` is in the user's allowlist, or else, for ID tokens and signed userinfo, in
- * the issuer's Discovery `id_token_signing_alg_values_supported` / `userinfo_signing_alg_values_supported`
- * (RFC 8725 §3.1; Discovery §3). No list known: no finding. Does not check JWE algorithms, does not judge a
+ * alg-allowlist: the JWS `alg` of a JWT the OP signed (ID and access tokens, signed userinfo, logout tokens,
+ * refresh tokens other than Keycloak's) is in the user's allowlist, or else, for ID tokens and signed userinfo,
+ * in the issuer's Discovery `id_token_signing_alg_values_supported` / `userinfo_signing_alg_values_supported`
+ * (RFC 8725 §3.1; Discovery §3). No list known: no finding. Client-signed JWTs (client_assertion, request
+ * objects, token-exchange tokens) are never checked against the user's list. Does not check JWE algorithms, does not judge a
  * missing or non-string `alg` (alg-present), and does not verify the signature.
  */
 export const algAllowlist: ArtifactRule = {

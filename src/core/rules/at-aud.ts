@@ -11,18 +11,25 @@ function httpUrl(value: string): ParsedUrl | undefined {
   return u && (u.protocol === 'https:' || u.protocol === 'http:') ? u : undefined;
 }
 
-/** True when the audience URL names the called URL: same origin, or a string prefix of it. */
+/**
+ * True when the audience URL names the called URL: the same origin, and the audience's path a prefix of the
+ * called path on a segment boundary (`https://api.example/v1` names `https://api.example/v1/data`, not
+ * `https://api.example/v1x`; `https://api.example` names `https://api.example/x`, not
+ * `https://api.example.evil.io/x`). Query and fragment are ignored.
+ */
 function audienceMatches(aud: string, called: string): boolean {
-  if (called.startsWith(aud)) return true;
   const a = httpUrl(aud);
   const c = httpUrl(called);
-  return a !== undefined && c !== undefined && a.origin === c.origin;
+  if (a === undefined || c === undefined || a.origin !== c.origin) return false;
+  const prefix = a.pathname.replace(/\/+$/, '');
+  return prefix === '' || c.pathname === prefix || c.pathname.startsWith(`${prefix}/`);
 }
 
 /**
  * at-aud: a JWT access token has an `aud` that names the API it is meant for (RFC 9068 §4). Warns when `aud`
  * is missing, when it is only Keycloak's default `account`, and when the token was sent as a bearer token to a
- * URL that none of its audiences names, provided every audience is an absolute http(s) URL. Audiences that are
+ * URL that none of its audiences names (same origin and a path prefix on a segment boundary), provided every
+ * audience is an absolute http(s) URL. Audiences that are
  * plain names (e.g. `tinfo`) or URNs cannot be compared with a URL and give no finding. Does not check the
  * type of `aud` (claim-types) and ignores opaque access tokens.
  */

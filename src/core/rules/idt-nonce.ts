@@ -41,12 +41,21 @@ function otherFlowsWithNonce(nonce: string, request: Artifact, ctx: RuleContext)
   return [...flows];
 }
 
+/** How many flow ids the reuse message names before it says "and N more". */
+const MAX_LISTED = 3;
+
+/** `f1, f2, f3 and 4 more` for a message. */
+function listFlows(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_LISTED).join(', ');
+  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
+}
+
 /**
  * idt-nonce: the ID token `nonce` equals the nonce of the flow's captured authorize request (Core §3.1.3.7
  * step 11); an ID token from the authorization endpoint (implicit, hybrid) has a nonce (Core §3.2.2.11); the same
- * nonce sent in the authorize requests of several flows is a warning. A refreshed ID token may omit the nonce
- * (Core §12.2) but must not change it. Does not judge a nonce's entropy, and says nothing when neither an
- * authorize request nor a front-channel delivery was seen.
+ * nonce sent in the authorize requests of several flows is a warning. A refreshed ID token (Core §12.2) is
+ * left to x-refresh-idt, which compares it with the previous ID token. Does not judge a nonce's entropy, and
+ * says nothing when neither an authorize request nor a front-channel delivery was seen.
  */
 export const idtNonce: ArtifactRule = {
   id: 'idt-nonce',
@@ -60,9 +69,10 @@ export const idtNonce: ArtifactRule = {
     const hasNonce = Object.hasOwn(claims, 'nonce');
     const refreshed = issuedByRefresh(a, ctx);
 
+    if (refreshed) return;
     if (sent !== undefined) {
       if (!hasNonce) {
-        if (!refreshed) report({ message: `the ID token has no nonce, but the authorize request sent nonce ${show(sent)}`, claim: 'nonce' });
+        report({ message: `the ID token has no nonce, but the authorize request sent nonce ${show(sent)}`, claim: 'nonce' });
       } else if (claims.nonce !== sent) {
         report({ message: `nonce ${show(claims.nonce)} does not match the authorize request nonce ${show(sent)}`, claim: 'nonce' });
       }
@@ -74,12 +84,12 @@ export const idtNonce: ArtifactRule = {
       }
     }
 
-    if (sent !== undefined && request && !refreshed) {
+    if (sent !== undefined && request) {
       const others = otherFlowsWithNonce(sent, request, ctx);
       if (others.length > 0) {
         report({
           severity: 'warning',
-          message: `the same nonce was used for several logins: nonce ${show(sent)} was also sent in ${others.length} other flow${others.length > 1 ? 's' : ''} (${others.join(', ')})`,
+          message: `the same nonce was used for several logins: nonce ${show(sent)} was also sent in ${others.length} other flow${others.length > 1 ? 's' : ''} (${listFlows(others)})`,
           claim: 'nonce',
         });
       }

@@ -6,7 +6,8 @@ import { BUILTIN_PROFILES } from '../profiles/registry.js';
 import { resolveProfile } from '../profiles/resolve.js';
 import type { ClaimDoc, Profile, ProfileTarget } from '../profiles/types.js';
 import { isJsonObject } from '../util/json-lenient.js';
-import type { ArtifactRule, Reporter } from './types.js';
+import { grantTypeOf, parentsOf } from './flow-helpers.js';
+import type { ArtifactRule, Reporter, RuleContext } from './types.js';
 import { show } from './util.js';
 
 const LABEL: Readonly<Record<ProfileTarget, string>> = {
@@ -25,6 +26,17 @@ interface Walk {
   target: ProfileTarget;
   profile: Profile;
   report: Reporter;
+  /**
+   * A service-account token (issued for a client_credentials grant): the profile documents user tokens, so its
+   * required claims and formats (a user's UUID, a phone number) do not apply; types and expected values still do.
+   */
+  serviceAccount: boolean;
+}
+
+/** True for a token that a token response to a `client_credentials` grant issued. */
+function isServiceAccountToken(a: Artifact, ctx: RuleContext): boolean {
+  if (a.kind !== 'id_token' && a.kind !== 'access_token' && a.kind !== 'refresh_token') return false;
+  return parentsOf(a, ctx).some((r) => r.kind === 'token_response' && grantTypeOf(r) === 'client_credentials');
 }
 
 const resolved = new WeakMap<Profile, Profile>();
@@ -55,9 +67,14 @@ function expectedMet(doc: ClaimDoc, value: unknown): boolean {
   return value === expected;
 }
 
+/** `an integer 42`, `a string "x"`; just `null` for null (not "null null"). */
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : `${jsonTypeOf(value)} ${show(value)}`;
+}
+
 function describeWrongType(doc: ClaimDoc, value: unknown): string {
   if (doc.type === 'string-or-array' && Array.isArray(value)) return 'an array with entries that are not strings';
-  return `${jsonTypeOf(value)} ${show(value)}`;
+  return describeValue(value);
 }
 
 function checkValue(w: Walk, doc: ClaimDoc, value: unknown, path: string, depth: number, topLevel: boolean): void {
@@ -73,7 +90,7 @@ function checkValue(w: Walk, doc: ClaimDoc, value: unknown, path: string, depth:
     }
     return;
   }
-  if (doc.format && !matchesFormat(value, doc.format)) {
+  if (doc.format && !w.serviceAccount && !matchesFormat(value, doc.format)) {
     w.report({ claim: path, message: `${label} ${path} ${show(value)} is not ${formatText(doc.format, value)}; documented as "${doc.description}" (${where(w, doc)})` });
   }
   if (doc.expected !== undefined && !expectedMet(doc, value)) {
@@ -87,7 +104,7 @@ function checkValue(w: Walk, doc: ClaimDoc, value: unknown, path: string, depth:
     value.slice(0, MAX_ELEMENTS).forEach((element, i) => {
       const at = `${path}[${i}]`;
       if (isJsonObject(element)) walk(w, doc.members ?? [], element, `${at}.`, depth + 1);
-      else w.report({ claim: at, message: `${label} ${at} is ${jsonTypeOf(element)} ${show(element)}, expected an object (${where(w, doc)})` });
+      else w.report({ claim: at, message: `${label} ${at} is ${describeValue(element)}, expected an object (${where(w, doc)})` });
     });
   }
 }
@@ -100,7 +117,7 @@ function walk(w: Walk, docs: readonly ClaimDoc[], claims: Record<string, unknown
     if (!Object.hasOwn(claims, doc.name) || claims[doc.name] === undefined) {
       const covered = topLevel && isRequiredByStandard(w.target, doc.name);
       const expectedToBeThere = doc.required === true && (doc.support === undefined || doc.support === 'supported');
-      if (expectedToBeThere && !covered) {
+      if (expectedToBeThere && !covered && !w.serviceAccount) {
         w.report({ claim: path, message: `${LABEL[w.target]} has no ${path}, which the ${w.profile.name} profile requires: "${doc.description}" (${doc.source ?? 'no source given'})` });
       }
       continue;
@@ -115,8 +132,10 @@ function walk(w: Walk, docs: readonly ClaimDoc[], claims: Record<string, unknown
  * for claims marked must-be-added or under review), a wrong type (W; not where numericdate or claim-types
  * judges the same type), a wrong format (W), a value other than the `expected` one (W), a claim documented as
  * not supported present (I); members of object claims and of the objects in array claims likewise. Every
- * message names the profile and the ClaimDoc source. Does not report claims the profile does not document,
- * nor token responses with an `error`, nor anything when the claims could not be decoded.
+ * message names the profile and the ClaimDoc source. Tokens issued for a client_credentials grant (service
+ * accounts) are not held to the required claims and formats, which describe user tokens. Does not report
+ * claims the profile does not document, nor token responses with an `error`, nor anything when the claims
+ * could not be decoded.
  */
 export const profileClaims: ArtifactRule = {
   id: 'profile-claims',
@@ -131,6 +150,6 @@ export const profileClaims: ArtifactRule = {
     const profile = resolvedProfile(ctx.profileOf(a));
     const docs = profile.claims?.[target];
     if (!Array.isArray(docs) || docs.length === 0) return;
-    walk({ target, profile, report }, docs, claims, '', 0);
+    walk({ target, profile, report, serviceAccount: isServiceAccountToken(a, ctx) }, docs, claims, '', 0);
   },
 };

@@ -2,8 +2,12 @@ import { authorizeRequestFor } from './flow-helpers.js';
 import type { ArtifactRule } from './types.js';
 import { hasMember, show, spaceSeparated } from './util.js';
 
-/** Members every successful token response has (RFC 6749 §5.1; `expires_in` per seed 002). */
-const REQUIRED: readonly string[] = ['access_token', 'token_type', 'expires_in'];
+/** Members every successful token response has, with why (RFC 6749 §5.1; `expires_in` is only RECOMMENDED there). */
+const REQUIRED: readonly (readonly [string, string])[] = [
+  ['access_token', 'RFC 6749 §5.1 requires it'],
+  ['token_type', 'RFC 6749 §5.1 requires it'],
+  ['expires_in', 'RFC 6749 §5.1 recommends it and seed 002 lists it as a response element'],
+];
 
 /**
  * The scope that decides whether an ID token is due: the response's `scope`, else the flow's authorize
@@ -17,7 +21,7 @@ function effectiveScope(response: Record<string, unknown>, authorizeScope: unkno
 /**
  * tr-required: a successful token response has `access_token`, `token_type` and `expires_in` (one error each),
  * and an `id_token` when it answers an `authorization_code` grant whose scope contains `openid` (Core §3.1.3.3).
- * Error responses (an `error` member) and unreadable bodies give no finding; client_credentials and refresh
+ * Error responses (an `error` member, or an HTTP status of 400 or more) and unreadable bodies give no finding; client_credentials and refresh
  * grants never need an ID token. A `null` member counts as missing. Does not check the members' types or values.
  */
 export const trRequired: ArtifactRule = {
@@ -28,11 +32,13 @@ export const trRequired: ArtifactRule = {
     const claims = a.claims;
     if (!claims || typeof claims !== 'object') return;
     if (Object.prototype.hasOwnProperty.call(claims, 'error')) return;
+    const status = a.http?.status;
+    if (typeof status === 'number' && status >= 400) return;
     const grant = a.http?.requestForm?.grant_type;
     const grantText = typeof grant === 'string' ? ` (grant_type ${show(grant)})` : '';
-    for (const name of REQUIRED) {
+    for (const [name, why] of REQUIRED) {
       if (!hasMember(claims, name)) {
-        report({ message: `token response${grantText} has no ${name}; RFC 6749 §5.1 requires access_token, token_type and expires_in`, claim: name });
+        report({ message: `token response${grantText} has no ${name}; ${why}`, claim: name });
       }
     }
     if (grant !== 'authorization_code' || hasMember(claims, 'id_token')) return;

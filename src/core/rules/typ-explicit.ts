@@ -1,6 +1,6 @@
 import type { Artifact } from '../model.js';
 import type { ArtifactRule, Reporter, RuleContext } from './types.js';
-import { isKeycloak, show } from './util.js';
+import { isKeycloak, show, urlForMessage } from './util.js';
 
 /** The media types RFC 9068 §2.1 allows for a JWT access token's `typ`, lower-cased. */
 const AT_TYPES: readonly string[] = ['at+jwt', 'application/at+jwt'];
@@ -29,7 +29,7 @@ function checkIdToken(a: Artifact, report: Reporter): void {
   const targets = new Set<string>();
   for (const o of a.occurrences) {
     if (!o.location.startsWith('request.header.authorization')) continue;
-    targets.add(typeof o.url === 'string' && o.url !== '' ? `a request to ${o.url}` : 'a request whose URL was not captured');
+    targets.add(typeof o.url === 'string' && o.url !== '' ? `a request to ${urlForMessage(o.url)}` : 'a request whose URL was not captured');
   }
   for (const target of targets) {
     report({ severity: 'error', message: `ID token used as a bearer token in the Authorization header of ${target}; ID tokens are not access tokens` });
@@ -39,7 +39,7 @@ function checkIdToken(a: Artifact, report: Reporter): void {
 /**
  * typ-explicit: a JWT access token's header `typ` is `at+jwt` (case-insensitive; info under Keycloak, whose
  * default is "JWT"), and an ID token is never sent as a bearer token or typed as an access token
- * (RFC 9068 §2.1, §4; RFC 8725 §3.11). Does not check the payload `typ` (x-kc-typ) or opaque tokens.
+ * (RFC 9068 §2.1, §4; RFC 8725 §3.11). URLs are shown without query or fragment. Does not check the payload `typ` (x-kc-typ) or opaque tokens.
  */
 export const typExplicit: ArtifactRule = {
   id: 'typ-explicit',

@@ -3,6 +3,7 @@ import { TOKEN_KINDS } from '../model.js';
 import { isoSeconds } from '../util/time.js';
 import { numberMember, sameJson, sameSet } from './claim-values.js';
 import { artifactsOf, kindLabel, latestBefore } from './flow-helpers.js';
+import { skewOf } from './time-claims.js';
 import type { FlowRule, Reporter, RuleContext } from './types.js';
 import { isNumber, member, show, spaceSeparated } from './util.js';
 
@@ -63,10 +64,11 @@ export const xInVsJwt: FlowRule = {
       if (!jwt || jwt.jwt?.format !== 'jws' || !jwt.claims) continue;
       const exp = numberMember(jwt.claims, 'exp');
       const at = isNumber(intro.at) && intro.at > 0 ? Math.floor(intro.at / 1000) : ctx.now;
-      if (active === true && exp !== undefined && at >= exp + ctx.skew) {
+      const skew = skewOf(ctx);
+      if (active === true && exp !== undefined && at >= exp + skew) {
         report({
           severity: 'error',
-          message: `introspection at ${isoSeconds(at)} says active:true, but the ${kindLabel(jwt)} expired at ${isoSeconds(exp)} (exp ${exp}, skew ${ctx.skew} s); an expired token must be reported inactive`,
+          message: `introspection at ${isoSeconds(at)} says active:true, but the ${kindLabel(jwt)} expired at ${isoSeconds(exp)} (exp ${exp}, skew ${skew} s); an expired token must be reported inactive`,
           claim: 'active',
           artifacts: [intro.id, jwt.id],
         });

@@ -6,13 +6,13 @@ import { isKeycloak, member, show } from './util.js';
 /** The payload `typ` values Keycloak writes per token role. */
 const EXPECTED: Partial<Record<TokenKind, readonly string[]>> = {
   id_token: ['ID'],
-  access_token: ['Bearer'],
+  access_token: ['Bearer', 'DPoP'],
   refresh_token: ['Refresh', 'Offline'],
 };
 
 /**
  * x-kc-typ (Keycloak profiles only): the payload `typ` of an ID, access or refresh token fits the role it was
- * issued in: `ID`, `Bearer`, `Refresh` or `Offline` (case-sensitive). A missing `typ` gives no finding; any
+ * issued in: `ID`, `Bearer` or `DPoP` (a DPoP-bound access token), `Refresh` or `Offline` (case-sensitive). A missing `typ` gives no finding; any
  * other value, of any JSON type, is an error. Does not look at the header `typ` (typ-explicit does) nor at
  * other JWTs.
  */

@@ -77,4 +77,32 @@ describe('alg-allowlist', () => {
     expect(check(algAllowlist, [jwe, noIss, opaque], opts)).toEqual([]);
     expect(check(algAllowlist, [jwe, opaque], { algAllowlist: ['RS256'] })).toEqual([]);
   });
+
+  describe('the configured allowlist applies only to OP-signed JWTs', () => {
+    const opts = { algAllowlist: ['RS256'] };
+
+    it.each<[string, () => ReturnType<typeof tokenArtifact>, string]>([
+      ['ID token', () => tokenArtifact('id_token', claims, header('ES256')), 'ID token alg "ES256"'],
+      ['access token', () => tokenArtifact('access_token', claims, header('ES256')), 'access token alg "ES256"'],
+      ['signed userinfo', () => tokenArtifact('userinfo', claims, header('ES256')), 'signed userinfo alg "ES256"'],
+      ['logout token', () => tokenArtifact('jwt', claims, header('ES256'), { role: 'logout_token' }), 'logout_token JWT alg "ES256"'],
+      ['refresh token outside Keycloak', () => tokenArtifact('refresh_token', claims, header('ES256')), 'refresh token alg "ES256"'],
+    ])('checks a %s', (_name, make, fragment) => {
+      expectOne(check(algAllowlist, [make()], opts), 'alg-allowlist', 'error', fragment);
+    });
+
+    it.each(['client_assertion', 'request', 'subject_token', 'actor_token', 'assertion', 'bankid_proof'])('skips a %s JWT (client-signed or not OP-issued)', (role) => {
+      const t = tokenArtifact('jwt', claims, header('ES256'), { role });
+      expect(check(algAllowlist, [t], opts)).toEqual([]);
+    });
+
+    it('skips a Keycloak refresh token (HS512 with a realm secret)', () => {
+      const t = tokenArtifact('refresh_token', claims, header('HS512'), { profile: 'keycloak' });
+      expect(check(algAllowlist, [t], opts)).toEqual([]);
+    });
+
+    it('skips a jwt without a role', () => {
+      expect(check(algAllowlist, [tokenArtifact('jwt', claims, header('ES256'))], opts)).toEqual([]);
+    });
+  });
 });

@@ -60,4 +60,33 @@ describe('alg-none', () => {
   ])('accepts %s', (_name, token) => {
     expect(check(algNone, [token])).toEqual([]);
   });
+
+  describe('request objects (Core §6.1)', () => {
+    const OP = 'https://op.example';
+    const requestObject = () => rawTokenArtifact('jwt', jws({ iss: 'c1', aud: OP, response_type: 'code', client_id: 'c1' }, { alg: 'none' }, ''), { role: 'request', occurrences: [{ location: 'url.query.request', at: 0 }] });
+
+    it('warns about an unsigned request object, naming FAPI / RFC 9101', () => {
+      const f = expectOne(check(algNone, [requestObject()]), 'alg-none', 'warning', 'request object is unsigned (alg "none"); Core §6.1 allows unsecured request objects');
+      expect(f.message).toContain('FAPI and RFC 9101');
+      expect(f.message).not.toContain('Discovery');
+    });
+
+    it('is info when Discovery lists none in request_object_signing_alg_values_supported (by aud or by the flow issuer)', () => {
+      const discovery = { [OP]: { request_object_signing_alg_values_supported: ['none', 'RS256'] } };
+      expectOne(check(algNone, [requestObject()], { discovery }), 'alg-none', 'info', 'Discovery lists "none"');
+      const t = rawTokenArtifact('jwt', jws({ iss: 'c1' }, { alg: 'none' }, ''), { role: 'request' });
+      const flow = flowOf([t], { issuer: OP });
+      expectOne(check(algNone, [t], { discovery, flows: [flow] }), 'alg-none', 'info', 'Discovery lists "none"');
+    });
+
+    it('keeps the warning when Discovery lists only signing algorithms, or junk', () => {
+      expectOne(check(algNone, [requestObject()], { discovery: { [OP]: { request_object_signing_alg_values_supported: ['RS256'] } } }), 'alg-none', 'warning', 'does not list "none"');
+      expectOne(check(algNone, [requestObject()], { discovery: { [OP]: { request_object_signing_alg_values_supported: 'none' } } }), 'alg-none', 'warning', 'require them signed');
+    });
+
+    it('keeps the error for other JWTs and for a request object with a non-empty signature', () => {
+      expectOne(check(algNone, [rawTokenArtifact('jwt', unsigned, { role: 'client_assertion' })]), 'alg-none', 'error', 'client_assertion JWT is unsigned');
+      expectOne(check(algNone, [tokenArtifact('jwt', claims, { alg: 'none' }, { role: 'request' }, 'c2ln')]), 'alg-none', 'error', 'non-empty signature segment');
+    });
+  });
 });

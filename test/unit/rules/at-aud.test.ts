@@ -21,6 +21,10 @@ describe('at-aud', () => {
     ["Keycloak's default account as a one-element array", at(['account']), "Keycloak's default 'account'"],
     ['URL aud of another API', at('https://api.example/v1', ['https://other.example/data?access_token=secret']), 'does not name the API the token was sent to: https://other.example/data'],
     ['several URL audiences, none matching', at(['https://a.example', 'https://b.example/'], ['https://c.example/x']), 'https://c.example/x'],
+    ['a host that only starts with the audience', at('https://api.example.com', ['https://api.example.com.evil.io/steal']), 'https://api.example.com.evil.io/steal'],
+    ['a path that only starts with the audience path', at('https://api.example/v1', ['https://api.example/v1x/data']), 'https://api.example/v1x/data'],
+    ['same origin, another path', at('https://api.example/v2/', ['https://api.example/v1/data']), 'https://api.example/v1/data'],
+    ['another scheme', at('http://api.example', ['https://api.example/x']), 'https://api.example/x'],
   ])('fires: %s', (_name, token, fragment) => {
     const f = check(atAud, [token]);
     expect(f).toHaveLength(1);
@@ -40,6 +44,9 @@ describe('at-aud', () => {
     ['"account" with another audience', at(['account', 'tinfo'])],
     ['same origin as the called URL', at('https://api.example', ['https://api.example/v1/data'])],
     ['a prefix of the called URL', at('https://api.example/v1/', ['https://api.example/v1/data'])],
+    ['the audience path on a segment boundary', at('https://api.example.com/v1', ['https://api.example.com/v1/data?q=1', 'https://api.example.com/v1'])],
+    ['the audience with a trailing slash names its own path', at('https://api.example/v1/', ['https://api.example/v1'])],
+    ['a default port written out', at('https://api.example:443', ['https://api.example/x'])],
     ['one of several audiences matches', at(['https://a.example', 'https://api.example'], ['https://api.example/x'])],
     ['a mix of URL and non-URL audiences', at(['https://a.example', 'tinfo'], ['https://b.example/x'])],
     ['a URN audience', at('urn:example:api', ['https://b.example/x'])],

@@ -12,8 +12,10 @@ describe('idt-azp', () => {
     ['no azp, audience array of one', { aud: ['c1'] }, 'c1', undefined],
     ['no azp, the same audience twice', { aud: ['c1', 'c1'] }, 'c1', undefined],
     ['azp names another client', { aud: 'c1', azp: 'Postman' }, 'c1', 'azp "Postman" is not the client_id "c1"'],
-    ['several audiences, no azp', { aud: ['c1', 'api'] }, 'c1', 'aud ["c1","api"] names 2 audiences but there is no azp'],
-    ['several audiences, no azp, client unknown', { aud: ['c1', 'api'] }, undefined, 'names 2 audiences'],
+    // OIDC Core errata set 2: no azp is expected with several audiences.
+    ['several audiences, no azp', { aud: ['c1', 'api'] }, 'c1', undefined],
+    ['several audiences, no azp, client unknown', { aud: ['c1', 'api'] }, undefined, undefined],
+    ['several audiences, azp names another client', { aud: ['c1', 'api'], azp: 'api' }, 'c1', 'azp "api" is not the client_id "c1"'],
     ['several audiences with the right azp', { aud: ['c1', 'api'], azp: 'c1' }, 'c1', undefined],
     ['azp a number', { aud: 'c1', azp: 5 }, 'c1', 'azp 5 is not a string; expected the client_id "c1"'],
     ['azp an object, client unknown', { aud: 'c1', azp: { id: 'c1' } }, undefined, 'azp {"id":"c1"} is not a string; expected the client_id'],

@@ -28,6 +28,12 @@ describe('idt-sig', () => {
     ['no key, from the token endpoint', { status: 'no-key', reason: 'no JWKS known for the issuer' }, TOKEN_ENDPOINT, ['info', 'no JWKS known for the issuer; the ID token came directly from the token endpoint']],
     ['no key, no detail', { status: 'no-key' }, FRAGMENT, ['error', 'no key was found to verify the signature']],
     ['no key, odd field types', { status: 'no-key', kid: 7, reason: 3, ambiguous: 'yes' } as unknown as SignatureCheck, FRAGMENT, ['error', 'no key was found to verify the signature']],
+    ['no key, JWKS fetch failed', { status: 'no-key', reason: 'fetching https://op.example/jwks failed: timeout' }, FRAGMENT, ['warning', 'the signature could not be checked: no key was found: fetching https://op.example/jwks failed: timeout']],
+    ['no key, fetch refused', { status: 'no-key', reason: 'not fetched: the host is private' }, FRAGMENT, ['warning', 'the signature could not be checked']],
+    ['no key, fetch failed, from the token endpoint', { status: 'no-key', reason: 'fetching https://op.example/jwks failed: 503' }, TOKEN_ENDPOINT, ['info', 'the signature could not be checked']],
+    ['no key, unknown kid and the refetch failed', { status: 'no-key', kid: 'old', unknownKid: true, reason: 'no key with kid "old" in x (the refetch failed: fetching y failed: 500)' }, FRAGMENT, ['error', 'no key was found to verify the signature']],
+    ['no key, ambiguous with a failure text', { status: 'no-key', ambiguous: true, reason: 'failed' }, FRAGMENT, ['error', 'several keys']],
+    ['invalid, reason says failed', { status: 'invalid', reason: 'verification failed' }, FRAGMENT, ['error', 'the signature does not verify']],
     ['unknown status', { status: 'broken' } as unknown as SignatureCheck, FRAGMENT, undefined],
   ])('%s', (_name, signature, location, expected) => {
     const findings = check(idtSig, [idToken(signature, location)]);

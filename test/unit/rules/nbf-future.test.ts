@@ -29,8 +29,14 @@ describe('nbf-future', () => {
     expect(check(nbfFuture, [at((NOW - 600) * 1000)])).toEqual([]);
   });
 
-  it('treats nbf 0 as the legacy Keycloak "no nbf" (info)', () => {
-    expectOne(check(nbfFuture, [at(0)]), 'nbf-future', 'info', 'legacy Keycloak nbf: 0, treated as no nbf');
+  it('treats nbf 0 as the legacy Keycloak "no nbf" (info) under a Keycloak profile', () => {
+    const kc = tokenArtifact('access_token', { sub: 'u1', iat: NOW, exp: NOW + 3600, nbf: 0 }, undefined, { profile: 'keycloak' });
+    expectOne(check(nbfFuture, [kc]), 'nbf-future', 'info', 'access token has legacy Keycloak nbf: 0, treated as no nbf');
+  });
+
+  it('does not name Keycloak for nbf 0 elsewhere', () => {
+    const f = expectOne(check(nbfFuture, [at(0)]), 'nbf-future', 'info', 'access token has nbf: 0, treated as no nbf');
+    expect(f.message).not.toContain('Keycloak');
   });
 
   it.each<[string, unknown]>([

@@ -140,7 +140,8 @@ const fires: Case[] = [
   { what: 'BirID resident as a string', artifact: jsonArtifact('userinfo', { ...BIRID_UI, resident: 'true' }, { profile: 'birid' }), severity: 'warning', claim: 'resident', message: /^userinfo resident is a string "true", expected a boolean \(Kapitalbank BirID profile, 000 Userinfo Response Parameters, row resident\)$/ },
   { what: 'BirID verificationStatus.id as a string', artifact: jsonArtifact('userinfo', { ...BIRID_UI, verificationStatus: { id: '1', value: 'Verified' } }, { profile: 'birid' }), severity: 'warning', claim: 'verificationStatus.id', message: /verificationStatus.id is a string "1", expected an integer \(Kapitalbank BirID profile, 000 Userinfo Response Parameters, row verificationStatus.id\)/ },
   { what: 'BirID gender as the standard string', artifact: jsonArtifact('userinfo', { ...BIRID_UI, gender: 'male' }, { profile: 'birid' }), severity: 'warning', claim: 'gender', message: /gender is a string "male", expected an object/ },
-  { what: 'BirID userinfo null member', artifact: jsonArtifact('userinfo', { ...BIRID_UI, firstName: null }, { profile: 'birid' }), severity: 'warning', claim: 'firstName', message: /firstName is null null, expected a string/ },
+  { what: 'BirID userinfo null member', artifact: jsonArtifact('userinfo', { ...BIRID_UI, firstName: null }, { profile: 'birid' }), severity: 'warning', claim: 'firstName', message: /^userinfo firstName is null, expected a string \(Kapitalbank BirID profile/ },
+  { what: 'BankID all_phone_numbers entry null', artifact: jsonArtifact('userinfo', { ...BANKID_UI, all_phone_numbers: [null] }, { profile: 'bankid-no' }), severity: 'warning', claim: 'all_phone_numbers[0]', message: /all_phone_numbers\[0\] is null, expected an object/ },
   // BankID Norway (001, 002)
   { what: 'BankID userinfo nickname (not supported)', artifact: jsonArtifact('userinfo', { ...BANKID_UI, nickname: 'Frode' }, { profile: 'bankid-no' }), severity: 'info', claim: 'nickname', message: /^userinfo nickname is present, but documented as not supported by BankID Norway \(001 Userinfo claims, row nickname\)$/ },
   { what: 'BankID userinfo locale (not supported), even of a wrong type', artifact: jsonArtifact('userinfo', { ...BANKID_UI, locale: 5 }, { profile: 'bankid-no' }), severity: 'info', claim: 'locale', message: /locale is present, but documented as not supported by BankID Norway \(001 Userinfo claims, row locale\)/ },
@@ -186,6 +187,46 @@ describe('profile-claims fires', () => {
     expect(f.message).toMatch(c.message);
     expect(f.source).toBe('provider profile');
     expect(f.artifacts).toEqual([c.artifact.id]);
+  });
+});
+
+describe('profile-claims: not repeating the catalogue rules', () => {
+  it.each<[string, Artifact]>([
+    ['a null userinfo sub (ui-sub and claim-types report it)', jsonArtifact('userinfo', { sub: null }, { profile: 'oidc' })],
+    ['a numeric userinfo sub (claim-types reports it)', jsonArtifact('userinfo', { sub: 5 }, { profile: 'bankid-no' })],
+    ['an introspection sub of a wrong type (claim-types reports it)', jsonArtifact('introspection', { active: true, sub: 5 }, { profile: 'oidc' })],
+    ['an introspection scope array (claim-types reports it)', jsonArtifact('introspection', { active: true, scope: ['a'] }, { profile: 'oidc' })],
+  ])('does not report %s', (_what, artifact) => {
+    expect(run(artifact)).toEqual([]);
+  });
+});
+
+describe('profile-claims: service-account tokens (client_credentials)', () => {
+  const serviceAccount = { ...without(BIRID_AT, 'sid'), preferred_username: 'service-account-umico', sub: 'svc-umico' };
+  function issued(grant: string, payload: Record<string, unknown>): { at: Artifact; resp: Artifact } {
+    const at = token('access_token', payload, 'birid');
+    const resp = jsonArtifact('token_response', { access_token: at.raw, token_type: 'Bearer', expires_in: 300 }, {
+      profile: 'birid',
+      children: [at.id],
+      http: { method: 'POST', url: 'https://testsso.kapitalbank.az/realms/birid/protocol/openid-connect/token', status: 200, requestHeaders: {}, responseHeaders: {}, requestForm: { grant_type: grant } },
+    });
+    at.parent = resp.id;
+    return { at, resp };
+  }
+
+  it('skips the BirID required claims and formats for a client_credentials token', () => {
+    const { at, resp } = issued('client_credentials', serviceAccount);
+    expect(check(profileClaims, [at], { profiles: PROFILES, artifacts: [resp] })).toEqual([]);
+  });
+
+  it('still checks types and expected values of a client_credentials token', () => {
+    const { at, resp } = issued('client_credentials', { ...serviceAccount, typ: 'Refresh', azp: 7 });
+    expect(check(profileClaims, [at], { profiles: PROFILES, artifacts: [resp] }).map((f) => f.claim).sort()).toEqual(['azp', 'typ']);
+  });
+
+  it('keeps the checks for a user token (authorization_code)', () => {
+    const { at, resp } = issued('authorization_code', serviceAccount);
+    expect(check(profileClaims, [at], { profiles: PROFILES, artifacts: [resp] }).map((f) => f.claim).sort()).toEqual(['preferred_username', 'sid', 'sub']);
   });
 });
 

@@ -9,8 +9,8 @@ const SEED_002_HEADERS: Record<string, string> = {
   pragma: 'no-cache', 'referrer-policy': 'no-referrer', 'content-type': 'application/json',
 };
 
-function response(headers: Record<string, string>, claims: Record<string, unknown> = { access_token: 'x', token_type: 'Bearer', expires_in: 300 }) {
-  const http: HttpContext = { method: 'POST', url: 'https://as.example/token', status: 200, requestHeaders: {}, responseHeaders: headers };
+function response(headers: Record<string, string>, claims: Record<string, unknown> = { access_token: 'x', token_type: 'Bearer', expires_in: 300 }, status = 200) {
+  const http: HttpContext = { method: 'POST', url: 'https://as.example/token', status, requestHeaders: {}, responseHeaders: headers };
   return jsonArtifact('token_response', claims, { http });
 }
 
@@ -40,11 +40,28 @@ describe('tr-cache', () => {
     expect(f[0]!.message).toContain(fragment);
   });
 
-  it('fires two separate findings when both are missing, also for an error response', () => {
-    const f = check(trCache, [response({ 'content-type': 'application/json' }, { error: 'invalid_grant' })]);
+  it('fires two separate findings when both are missing', () => {
+    const f = check(trCache, [response({ 'content-type': 'application/json' })]);
     expect(f).toHaveLength(2);
     expect(f[0]!.message).toContain('Cache-Control');
     expect(f[1]!.message).toContain('Pragma');
+  });
+
+  it.each([
+    ['an id_token only', { id_token: 'x' }],
+    ['a refresh_token only', { refresh_token: 'x' }],
+  ])('runs on a response carrying %s', (_name, claims) => {
+    expect(check(trCache, [response({ 'content-type': 'application/json' }, claims)])).toHaveLength(2);
+  });
+
+  it.each([
+    ['an error response (400, error member)', { error: 'invalid_grant' }, 400],
+    ['a 5xx response', { access_token: 'x' }, 502],
+    ['a 3xx response', { access_token: 'x' }, 302],
+    ['a 200 without tokens', { status: 'pending' }, 200],
+    ['a 200 with null token members', { access_token: null, id_token: null }, 200],
+  ])('does not run on %s: it carries no tokens', (_name, claims, status) => {
+    expect(check(trCache, [response({ 'content-type': 'application/json' }, claims, status)])).toEqual([]);
   });
 
   it('does not run without captured response headers (a JSON file)', () => {
@@ -54,7 +71,7 @@ describe('tr-cache', () => {
 
   it('bad input: odd header values do not throw', () => {
     const headers = { 'cache-control': ',,=,', pragma: '' } as Record<string, string>;
-    const f = check(trCache, [response(headers, {})]);
+    const f = check(trCache, [response(headers)]);
     expect(f.map((x) => x.severity)).toEqual(['warning', 'warning']);
     const notStrings = { 'cache-control': 5, pragma: null } as unknown as Record<string, string>;
     expect(check(trCache, [response(notStrings)])).toHaveLength(2);

@@ -33,6 +33,22 @@ describe('tr-required', () => {
     expect(f[0]!.message).toContain(`token response (grant_type "authorization_code") has no ${name}`);
   });
 
+  it.each([
+    ['access_token', 'RFC 6749 §5.1 requires it'],
+    ['token_type', 'RFC 6749 §5.1 requires it'],
+    ['expires_in', 'RFC 6749 §5.1 recommends it and seed 002 lists it as a response element'],
+  ])('says accurately why %s is expected', (name, why) => {
+    const f = check(trRequired, [jsonArtifact('token_response', without(name), { http: codeGrant })]);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain(`has no ${name}; ${why}`);
+    expect(f[0]!.message).not.toContain('requires access_token, token_type and expires_in');
+  });
+
+  it.each([400, 401, 500, 503])('does not fire for an HTTP %i response without an error member', (status) => {
+    const tr = jsonArtifact('token_response', { message: 'Bad Request' }, { http: { ...codeGrant, status } });
+    expect(check(trRequired, [tr])).toEqual([]);
+  });
+
   it('reports each missing member separately, also null ones', () => {
     const f = check(trRequired, [jsonArtifact('token_response', { ...without('access_token', 'expires_in'), token_type: null }, { http: codeGrant })]);
     expect(f.map((x) => x.claim)).toEqual(['access_token', 'token_type', 'expires_in']);

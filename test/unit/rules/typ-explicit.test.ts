@@ -54,6 +54,13 @@ describe('typ-explicit', () => {
     ]);
   });
 
+  it('shows the URL without query or fragment, and names a URL once whatever its query', () => {
+    const t = tokenArtifact('id_token', claims, undefined, { occurrences: [bearer('https://api.example/v1/me?access_token=secret#frag'), bearer('https://api.example/v1/me?x=2')] });
+    const f = expectOne(check(typExplicit, [t]), 'typ-explicit', 'error', 'a request to https://api.example/v1/me;');
+    expect(f.message).not.toContain('secret');
+    expect(f.message).not.toContain('?');
+  });
+
   it('reports an ID token typed as an access token', () => {
     expectOne(check(typExplicit, [tokenArtifact('id_token', claims, { alg: 'RS256', typ: 'at+jwt' })]), 'typ-explicit', 'error', 'ID token header typ is "at+jwt", the type of an access token');
   });

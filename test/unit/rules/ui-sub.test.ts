@@ -37,6 +37,16 @@ describe('ui-sub', () => {
     expect(f[0]!.severity).toBe('info');
   });
 
+  it.each([401, 403, 500])('does not fire for an HTTP %i response without an error member', (status) => {
+    const ui = jsonArtifact('userinfo', { message: 'Unauthorized' }, { http: { method: 'GET', url: 'https://as.example/userinfo', status, requestHeaders: {}, responseHeaders: {} } });
+    expect(check(uiSub, [ui])).toEqual([]);
+  });
+
+  it('still fires for a 200 response without sub', () => {
+    const ui = jsonArtifact('userinfo', { name: 'x' }, { http: { method: 'GET', url: 'https://as.example/userinfo', status: 200, requestHeaders: {}, responseHeaders: {} } });
+    expect(check(uiSub, [ui])).toHaveLength(1);
+  });
+
   it.each([
     ['no claims at all (unreadable body)', undefined],
     ['an error response', { error: 'invalid_token', error_description: 'Token verification failed' }],

@@ -62,4 +62,34 @@ describe('x-at-sub', () => {
   it.each([[123], [{ a: 1 }], [['u']], [true]])('hostile sub %j does not throw', (sub) => {
     expectOne(runFlow(xAtSub, [idt('u'), tokenArtifact('access_token', { sub })]), 'x-at-sub', 'warning', 'differs from the ID token sub "u"');
   });
+
+  describe('access tokens for another resource', () => {
+    const ISS = 'https://login.example/tenant/v2.0';
+    const idToken = () => tokenArtifact('id_token', { iss: ISS, sub: 'pairwise-for-client', aud: 'client-1' }, undefined, { clientId: 'client-1' });
+
+    it('is info when aud names neither the client nor the issuer (per-resource subject)', () => {
+      const id = idToken();
+      const at = tokenArtifact('access_token', { iss: 'https://sts.example/tenant/', sub: 'pairwise-for-graph', aud: '00000003-0000-0000-c000-000000000000' });
+      const f = expectOne(runFlow(xAtSub, [tokenResponse({}, [id, at], { grant_type: 'authorization_code' }), id, at]), 'x-at-sub', 'info', 'names neither the client nor the issuer: it is for another resource');
+      expect(f.message).toContain('sub "pairwise-for-graph" differs from the ID token sub "pairwise-for-client"');
+    });
+
+    it.each([
+      ['aud is the client id', 'client-1'],
+      ['aud contains the client id', ['https://api.example', 'client-1']],
+      ['aud is the issuer', ISS],
+      ['no aud', undefined],
+      ['aud not a string', 42],
+    ])('stays a warning when %s', (_name, aud) => {
+      const id = idToken();
+      const at = tokenArtifact('access_token', { sub: 'other', ...(aud === undefined ? {} : { aud }) });
+      expectOne(runFlow(xAtSub, [tokenResponse({}, [id, at], { grant_type: 'authorization_code' }), id, at]), 'x-at-sub', 'warning', 'both should name the same user');
+    });
+
+    it('uses the user-given client id', () => {
+      const id = idToken();
+      const at = tokenArtifact('access_token', { sub: 'other', aud: 'my-api' });
+      expectOne(runFlow(xAtSub, [id, at], {}, { clientId: 'my-api' }), 'x-at-sub', 'warning', 'both should name the same user');
+    });
+  });
 });

@@ -65,4 +65,38 @@ describe('x-expires-in', () => {
   it('no finding without an access token', () => {
     expectNone(runFlow(xExpiresIn, [tokenResponse({ expires_in: 300 }, [], CODE)]));
   });
+  describe('iat backdated (Entra ID backdates iat and nbf by 5 minutes)', () => {
+    it('accepts expires_in that matches exp minus the arrival of the response', () => {
+      // The response arrived at NOW; iat is NOW - 300, so exp - iat is 3899 while expires_in 3599 is right.
+      expectNone(runFlow(xExpiresIn, exchange(3599, { iat: NOW - 300, nbf: NOW - 300, exp: NOW + 3599 }).artifacts));
+    });
+
+    it('rounds the arrival time to the nearest second', () => {
+      const { resp, artifacts } = exchange(3599, { iat: NOW - 300, exp: NOW + 3599 + 60 });
+      resp.at = NOW * 1000 - 400;
+      expectNone(runFlow(xExpiresIn, artifacts));
+      resp.at = NOW * 1000 - 600;
+      expect(runFlow(xExpiresIn, artifacts)).toHaveLength(1);
+    });
+
+    it('still fires when neither agrees, and says both', () => {
+      const f = expectOne(runFlow(xExpiresIn, exchange(600, { iat: NOW - 300, exp: NOW + 3599 }).artifacts), 'x-expires-in', 'warning', 'expires_in 600 but the access token lives 3899 s');
+      expect(f.message).toContain("nor 3599 s from the response's arrival to exp (off by 2999 s)");
+    });
+
+    it('compares with exp - iat only when the arrival is unknown', () => {
+      const { resp, artifacts } = exchange(3599, { iat: NOW - 300, exp: NOW + 3599 });
+      resp.at = Number.NaN;
+      expectOne(runFlow(xExpiresIn, artifacts), 'x-expires-in', 'warning', 'differ by 300 s');
+    });
+  });
+
+  it.each([
+    [10_000, 'the 300 s skew'],
+    [Number.NaN, 'the 60 s skew'],
+    [-5, 'the 0 s skew'],
+  ])('clamps the skew with skewOf (skew %s)', (skew, fragment) => {
+    const { artifacts } = exchange(300, { iat: NOW, exp: NOW + 700 });
+    expectOne(runFlow(xExpiresIn, artifacts, {}, { skew }), 'x-expires-in', 'warning', fragment);
+  });
 });

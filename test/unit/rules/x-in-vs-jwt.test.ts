@@ -88,4 +88,10 @@ describe('x-in-vs-jwt', () => {
       ['exp', 'warning'],
     ]);
   });
+  it('clamps the skew with skewOf (at most 300 s)', () => {
+    const at = tokenArtifact('access_token', AT_CLAIMS);
+    const late = introspection({ active: true }, at.raw, NOW + 300 + 301);
+    const f = expectOne(runFlow(xInVsJwt, [at, late], {}, { skew: 100_000 }), 'x-in-vs-jwt', 'error', 'says active:true');
+    expect(f.message).toContain('skew 300 s');
+  });
 });

@@ -63,4 +63,44 @@ describe('x-iss-azp', () => {
     expectOne(runFlow(xIssAzp, [tokenResponse({}, [a, b, c], CODE), a, b, c]), 'x-iss-azp', 'error', 'refresh token 7');
     expectNone(runFlow(xIssAzp, [tokenResponse({}, [a, b], CODE), a, b]));
   });
+  describe('Entra ID: v2 ID token with a v1 access token for another resource', () => {
+    const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const V2 = `https://login.microsoftonline.com/${TID}/v2.0`;
+    const V1 = `https://sts.windows.net/${TID}/`;
+    const CLIENT = '6731de76-14a6-49ae-97bc-6eba6914391e';
+    const make = (atAud: unknown, rtIss?: string) => {
+      const idt = tokenArtifact('id_token', { iss: V2, aud: CLIENT, sub: 's' }, undefined, { clientId: CLIENT });
+      const at = tokenArtifact('access_token', { iss: V1, aud: atAud, appid: CLIENT, sub: 's2' });
+      const tokens = [idt, at];
+      if (rtIss) tokens.push(tokenArtifact('refresh_token', { iss: rtIss }));
+      return [tokenResponse({}, tokens, CODE, { clientId: CLIENT }), ...tokens];
+    };
+
+    it('is info for a Graph access token (aud names another resource)', () => {
+      const f = expectOne(runFlow(xIssAzp, make('00000003-0000-0000-c000-000000000000')), 'x-iss-azp', 'info', 'the access token is for another resource');
+      expect(f.message).toContain(`ID token "${V2}", access token "${V1}"`);
+      expect(f.message).toContain('RFC 6749 §1.4');
+    });
+
+    it.each([
+      ['aud is the client id', CLIENT],
+      ['aud contains the client id', ['https://graph.microsoft.com', CLIENT]],
+      ['aud is the ID token issuer', V2],
+      ['no aud', undefined],
+    ])('stays an error when %s', (_name, aud) => {
+      expectOne(runFlow(xIssAzp, make(aud)), 'x-iss-azp', 'error', 'all tokens of one response must come from the same issuer');
+    });
+
+    it('keeps the error for an ID token vs a refresh token, next to the info for the foreign access token', () => {
+      const findings = runFlow(xIssAzp, make('https://graph.microsoft.com', 'https://other'));
+      expect(findings.map((f) => [f.severity, f.claim])).toEqual([['error', 'iss'], ['info', 'iss']]);
+      expect(findings[0]!.message).toContain(`ID token "${V2}", refresh token "https://other"`);
+      expect(findings[0]!.message).not.toContain(V1);
+    });
+
+    it('uses the user-given client id', () => {
+      const [resp, idt, at] = make('api://my-api');
+      expectOne(runFlow(xIssAzp, [resp!, idt!, at!], {}, { clientId: 'api://my-api' }), 'x-iss-azp', 'error', 'same issuer');
+    });
+  });
 });

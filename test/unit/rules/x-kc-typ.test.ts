@@ -14,6 +14,7 @@ describe('x-kc-typ', () => {
   it.each([
     ['id_token', 'ID'],
     ['access_token', 'Bearer'],
+    ['access_token', 'DPoP'],
     ['refresh_token', 'Refresh'],
     ['refresh_token', 'Offline'],
   ] as const)('accepts %s with typ %s', (kind, typ) => {
@@ -22,7 +23,9 @@ describe('x-kc-typ', () => {
 
   it.each([
     ['id_token', 'Bearer', `the ID token's Keycloak payload typ "Bearer" does not fit its role: expected "ID"`],
-    ['access_token', 'Refresh', `the access token's Keycloak payload typ "Refresh" does not fit its role: expected "Bearer"`],
+    ['access_token', 'Refresh', `the access token's Keycloak payload typ "Refresh" does not fit its role: expected "Bearer" or "DPoP"`],
+    ['access_token', 'dpop', 'typ "dpop"'],
+    ['id_token', 'DPoP', 'expected "ID"'],
     ['access_token', 'bearer', 'typ "bearer"'],
     ['refresh_token', 'Bearer', 'expected "Refresh" or "Offline"'],
     ['id_token', 42, 'typ 42'],

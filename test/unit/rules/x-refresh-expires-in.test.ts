@@ -52,4 +52,17 @@ describe('x-refresh-expires-in', () => {
   ])('no finding: %s', (_name, value, claims) => {
     expectNone(runFlow(xRefreshExpiresIn, exchange(value, claims).artifacts));
   });
+  it('skips a Keycloak offline token with exp 0 (no "has exp 0" message)', () => {
+    expectNone(runFlow(xRefreshExpiresIn, exchange(0, { iat: NOW, exp: 0, typ: 'Offline' }).artifacts));
+    expectNone(runFlow(xRefreshExpiresIn, exchange(1800, { iat: NOW, exp: 0, typ: 'Offline' }).artifacts));
+  });
+
+  it('clamps the skew with skewOf', () => {
+    const { artifacts } = exchange(1800, { iat: NOW, exp: NOW + 2200 });
+    expectOne(runFlow(xRefreshExpiresIn, artifacts, {}, { skew: 10_000 }), 'x-refresh-expires-in', 'warning', 'differ by 400 s, more than the 300 s skew');
+  });
+
+  it('accepts refresh_expires_in that matches exp minus the arrival of the response (backdated iat)', () => {
+    expectNone(runFlow(xRefreshExpiresIn, exchange(1800, { iat: NOW - 300, exp: NOW + 1800 }).artifacts));
+  });
 });

@@ -58,4 +58,42 @@ describe('x-refresh-scope', () => {
   ])('no finding: %s', (_name, make: () => Artifact[]) => {
     expectNone(runFlow(xRefreshScope, make()));
   });
+  describe('request side: the union of the original scopes, offline_access ignored', () => {
+    it('does not fire when the refresh asks for a scope the authorization request asked for but the first response did not list', () => {
+      const authz = jsonArtifact('authorize_request', { scope: 'openid profile email offline_access', client_id: 'c' });
+      expectNone(runFlow(xRefreshScope, [authz, first('openid profile'), refresh(undefined, 'openid email')]));
+    });
+
+    it('does not fire when the scope came in the first token request form only', () => {
+      const authz = jsonArtifact('authorize_request', { scope: 'openid', client_id: 'c' });
+      expectNone(runFlow(xRefreshScope, [authz, first('openid', { scope: 'openid api.read' }), refresh(undefined, 'openid api.read')]));
+    });
+
+    it.each([
+      ['asked in the refresh only', 'openid profile', 'openid profile offline_access'],
+      ['asked everywhere', 'openid profile offline_access', 'openid offline_access'],
+    ])('ignores offline_access: %s', (_name, original, asked) => {
+      const authz = jsonArtifact('authorize_request', { scope: original, client_id: 'c' });
+      expectNone(runFlow(xRefreshScope, [authz, first(undefined), refresh(undefined, asked)]));
+    });
+
+    it('still fires for a scope none of them had, naming every source', () => {
+      const authz = jsonArtifact('authorize_request', { scope: 'openid offline_access', client_id: 'c' });
+      const r1 = first('openid profile', { scope: 'openid' });
+      const r2 = refresh(undefined, 'openid admin offline_access');
+      expectOne(runFlow(xRefreshScope, [authz, r1, r2]), 'x-refresh-scope', 'error',
+        'the refresh request asks for scope "openid admin offline_access", adding "admin" to the original scope "openid profile" of the authorization request, the first token request and the first token response',
+        [r2.id, authz.id, r1.id]);
+    });
+
+    it('keeps the response-side check against the first grant', () => {
+      const authz = jsonArtifact('authorize_request', { scope: 'openid email', client_id: 'c' });
+      expectOne(runFlow(xRefreshScope, [authz, first('openid'), refresh('openid email')]), 'x-refresh-scope', 'error', 'the refreshed scope "openid email" adds "email"');
+    });
+
+    it('no finding when the original names only offline_access', () => {
+      const authz = jsonArtifact('authorize_request', { scope: 'offline_access', client_id: 'c' });
+      expectNone(runFlow(xRefreshScope, [authz, refresh(undefined, 'openid')]));
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { expectNone, expectOne, jsonArtifact, tokenArtifact } from '../helpers/r
 import { runFlow, seed002, SEED_002_SESSION_STATE, tokenResponse } from './cross-fixtures.js';
 
 const CODE = { grant_type: 'authorization_code' };
+const KC = { profile: 'keycloak' };
 
 describe('x-session', () => {
   it('does not fire on seed 002 (session_state everywhere the same)', () => {
@@ -12,8 +13,8 @@ describe('x-session', () => {
 
   it('fires for seed 002 printed "decoded Access Token" (another session) and says which has which', () => {
     const s = seed002();
-    const printed = tokenArtifact('access_token', { session_state: 'bf0a4c9f-2d00-43d8-8288-01b83ab1e580' });
-    const resp = tokenResponse({ session_state: SEED_002_SESSION_STATE }, [s.first.idToken, printed], CODE);
+    const printed = tokenArtifact('access_token', { session_state: 'bf0a4c9f-2d00-43d8-8288-01b83ab1e580' }, undefined, KC);
+    const resp = tokenResponse({ session_state: SEED_002_SESSION_STATE }, [s.first.idToken, printed], CODE, KC);
     const f = expectOne(
       runFlow(xSession, [resp, s.first.idToken, printed]),
       'x-session',
@@ -23,15 +24,25 @@ describe('x-session', () => {
     expect(f.artifacts).toEqual([resp.id, s.first.idToken.id, printed.id]);
   });
 
-  it('compares sid with the legacy session_state', () => {
-    const idt = tokenArtifact('id_token', { sid: 'A', session_state: 'A' });
-    const at = tokenArtifact('access_token', { sid: 'B' });
-    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'A' }, [idt, at], CODE), idt, at]), 'x-session', 'warning', 'access token sid "B"');
+  it('compares sid with the legacy session_state under a Keycloak profile', () => {
+    const idt = tokenArtifact('id_token', { sid: 'A', session_state: 'A' }, undefined, KC);
+    const at = tokenArtifact('access_token', { sid: 'B' }, undefined, KC);
+    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'A' }, [idt, at], CODE, KC), idt, at]), 'x-session', 'warning', 'access token sid "B"');
   });
 
-  it('fires when only the response differs from its tokens', () => {
+  it('fires when only the response differs from its tokens (Keycloak)', () => {
+    const idt = tokenArtifact('id_token', { sid: 'A' }, undefined, KC);
+    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'B' }, [idt], CODE, KC), idt]), 'x-session', 'warning', 'token response session_state "B", ID token sid "A"');
+  });
+
+  it('ignores session_state outside Keycloak (OIDC Session Management salted hash), but compares sid', () => {
+    const hash = '3b4f1a2c9d.8f0e7c6b';
     const idt = tokenArtifact('id_token', { sid: 'A' });
-    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'B' }, [idt], CODE), idt]), 'x-session', 'warning', 'token response session_state "B", ID token sid "A"');
+    const authz = jsonArtifact('authorize_response', { code: 'c', session_state: hash }, { children: [idt.id] });
+    expectNone(runFlow(xSession, [authz, idt]));
+    expectNone(runFlow(xSession, [tokenResponse({ session_state: hash }, [idt], CODE), idt]));
+    const at = tokenArtifact('access_token', { sid: 'B', session_state: 'A' });
+    expectOne(runFlow(xSession, [tokenResponse({ session_state: hash }, [idt, at], CODE), idt, at]), 'x-session', 'warning', 'ID token sid "A", access token sid "B"');
   });
 
   it('does not compare sessions of different responses', () => {
@@ -50,7 +61,7 @@ describe('x-session', () => {
   });
 
   it('hostile values do not throw', () => {
-    const t = tokenArtifact('id_token', { sid: ['A'], session_state: { x: 'A' } });
-    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'A' }, [t], CODE), t]), 'x-session', 'warning', 'ID token sid ["A"], ID token session_state {"x":"A"}');
+    const t = tokenArtifact('id_token', { sid: ['A'], session_state: { x: 'A' } }, undefined, KC);
+    expectOne(runFlow(xSession, [tokenResponse({ session_state: 'A' }, [t], CODE, KC), t]), 'x-session', 'warning', 'ID token sid ["A"], ID token session_state {"x":"A"}');
   });
 });
