@@ -154,10 +154,12 @@ function jsonBody(text: string | undefined): { json?: unknown; error?: string; r
   return out;
 }
 
-function responseArtifact(c: Ctx, ex: Exchange, kind: Extract<EndpointKind, 'token' | 'userinfo' | 'introspection' | 'discovery' | 'jwks'>, form: Record<string, string> | undefined, text: string | undefined, at: number): Artifact | undefined {
+type ParsedBody = ReturnType<typeof jsonBody>;
+
+function responseArtifact(c: Ctx, ex: Exchange, kind: Extract<EndpointKind, 'token' | 'userinfo' | 'introspection' | 'discovery' | 'jwks'>, form: Record<string, string> | undefined, text: string | undefined, body: ParsedBody, at: number): Artifact | undefined {
   if (ex.status === undefined && text === undefined) return undefined;
   const artifactKind = kind === 'token' ? 'token_response' : kind;
-  const { json, error } = jsonBody(text);
+  const { json, error } = body;
   const a = c.b.add(artifactKind, at, occ(ex, 'response.body', at), { http: httpContext(ex, form) });
   if (text !== undefined) a.raw = text;
   if (isJsonObject(json)) a.claims = json;
@@ -181,7 +183,9 @@ function extractOne(c: Ctx, ex: Exchange): void {
   const text = responseText(ex, url, form, contentType);
   const sent = ex.startedAt;
   const received = ex.endedAt ?? ex.startedAt;
-  const parsed = text !== undefined && !isJwtType(contentType) ? jsonBody(text).json : undefined;
+  // Parsed once: classification and the response artifact both need it.
+  const body = jsonBody(text);
+  const parsed = isJwtType(contentType) ? undefined : body.json;
   const kind = classifyExchange(ex, url, form, parsed, c.known);
 
   if (kind === 'authorize') {
@@ -217,7 +221,7 @@ function extractOne(c: Ctx, ex: Exchange): void {
       return;
     case 'token': {
       if (form?.refresh_token) c.b.token({ raw: form.refresh_token, name: 'refresh_token', issued: false, occurrence: occ(ex, 'request.form.refresh_token', sent) });
-      const a = responseArtifact(c, ex, 'token', form, text, received);
+      const a = responseArtifact(c, ex, 'token', form, text, body, received);
       if (!a) return;
       const clientId = clientIdOf(reqHeaders, form);
       if (clientId) a.clientId = clientId;
@@ -229,15 +233,15 @@ function extractOne(c: Ctx, ex: Exchange): void {
         const sighting = { raw: form.token, name: 'token', issued: false, occurrence: occ(ex, 'request.form.token', sent) };
         c.b.token(form.token_type_hint ? { ...sighting, typeHint: form.token_type_hint } : sighting);
       }
-      const a = responseArtifact(c, ex, 'introspection', form, text, received);
+      const a = responseArtifact(c, ex, 'introspection', form, text, body, received);
       const clientId = clientIdOf(reqHeaders, form);
       if (a && clientId) a.clientId = clientId;
       return;
     }
     case 'userinfo': {
-      const body = text?.trim();
-      if (body !== undefined && looksLikeJwt(body)) {
-        const t = c.b.token({ raw: body, name: 'userinfo', issued: true, occurrence: occ(ex, 'response.body', received) });
+      const trimmed = text?.trim();
+      if (trimmed !== undefined && looksLikeJwt(trimmed)) {
+        const t = c.b.token({ raw: trimmed, name: 'userinfo', issued: true, occurrence: occ(ex, 'response.body', received) });
         if (t) {
           t.kind = 'userinfo';
           delete t.role;
@@ -245,11 +249,11 @@ function extractOne(c: Ctx, ex: Exchange): void {
         }
         return;
       }
-      responseArtifact(c, ex, 'userinfo', form, text, received);
+      responseArtifact(c, ex, 'userinfo', form, text, body, received);
       return;
     }
     case 'discovery': {
-      const a = responseArtifact(c, ex, 'discovery', form, text, received);
+      const a = responseArtifact(c, ex, 'discovery', form, text, body, received);
       if (a?.claims && typeof a.claims.issuer === 'string') {
         a.issuer = a.claims.issuer;
         // Discovery §4.3: a document is only the issuer's when it was served from that issuer's own address.
@@ -261,7 +265,7 @@ function extractOne(c: Ctx, ex: Exchange): void {
       return;
     }
     case 'jwks': {
-      const a = responseArtifact(c, ex, 'jwks', form, text, received);
+      const a = responseArtifact(c, ex, 'jwks', form, text, body, received);
       if (a?.claims) c.out.jwks[url?.base ?? ex.url] = a.claims;
       return;
     }
