@@ -451,3 +451,28 @@ describe('the default "now"', () => {
     expect(JSON.parse(given.stdout)).toMatchObject({ now: Number(NOW), nowSource: 'option' });
   });
 });
+
+describe('--profile with a user JSON profile', () => {
+  const profile = {
+    id: 'acme',
+    name: 'Acme IdP',
+    extends: 'oidc',
+    issuers: ['https://auth.current.bankid.no/auth/realms/current'],
+    claims: { id_token: [{ name: 'acr', type: 'string', expected: 'substantial', description: 'Level of assurance', source: 'Acme guide, acr' }] },
+  };
+
+  it('applies it: findings name the profile and its source', async () => {
+    const file = write('acme.json', JSON.stringify(profile));
+    const r = await runCli(['check', '--json', '--profile', file, '--now', NOW, fixture('seeds/bankid-token-response.json')]);
+    const report = JSON.parse(r.stdout) as { artifacts: { profile: string }[]; findings: { rule: string; message: string }[] };
+    expect(new Set(report.artifacts.map((a) => a.profile))).toEqual(new Set(['acme']));
+    expect(report.findings.find((f) => f.rule === 'profile-claims')?.message).toContain('Acme IdP profile, Acme guide, acr');
+  });
+
+  it('an invalid profile is one line on stderr and exit 2', async () => {
+    const file = write('bad-profile.json', JSON.stringify({ ...profile, claims: { id_token: [{ name: 'acr', type: 'text' }] } }));
+    const r = await runCli(['check', '--profile', file, fixture('seeds/bankid-token-response.json')]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, file, /type/);
+  });
+});
