@@ -1,5 +1,5 @@
 import type { AnalysisResult, Artifact, ExpiryTimeline, Finding, Flow, Severity } from '../core/index.js';
-import { isoSeconds, relative } from '../core/index.js';
+import { isoSeconds, numericDateSeconds, relative } from '../core/index.js';
 import { escapeControls } from './escape.js';
 import { summarize } from './report-json.js';
 
@@ -74,7 +74,8 @@ function tokenLines(a: Artifact, now: number): string[] {
   if (pick.length) lines.push(`     ${pick.join('  ')}`);
   for (const k of ['iat', 'nbf', 'auth_time', 'exp']) {
     const v = c[k];
-    if (typeof v === 'number' && Number.isFinite(v)) lines.push(`     ${k.padEnd(9)} ${when(v > 1e11 ? v / 1000 : v, now)}`);
+    const seconds = numericDateSeconds(v);
+    if (seconds !== undefined) lines.push(`     ${k.padEnd(9)} ${when(seconds, now)}`);
   }
   if (a.signature) lines.push(`     signature: ${a.signature.status}${a.signature.reason ? ` (${a.signature.reason})` : ''}`);
   return lines;

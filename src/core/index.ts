@@ -11,4 +11,5 @@ export { BUILTIN_PROFILES } from './profiles/registry.js';
 export { parseUserProfile } from './profiles/user-profile.js';
 export type { Profile, ClaimDoc } from './profiles/types.js';
 export { isoSeconds, relative } from './util/time.js';
+export { numericDateSeconds } from './util/numeric-date.js';
 export * from './model.js';

@@ -6,6 +6,7 @@ import { isJsonObject, parseJsonLenient } from '../util/json-lenient.js';
 import { createArtifactBuilder, type ArtifactBuilder } from './builder.js';
 import { classifyExchange, learnEndpoints, type EndpointKind, type KnownEndpoints } from './endpoint-kind.js';
 import { authorization, basicClientId, firstValues, headerMap, httpContext, urlParts, type UrlParts } from './http.js';
+import { discoveryUrl } from '../jwt/key-store.js';
 
 /** What extraction found besides artifacts: the documents the key store and rules need. */
 export interface Extraction {
@@ -21,9 +22,8 @@ export interface Extraction {
 /** True when `url` is `{issuer}/.well-known/openid-configuration` (or the RFC 8414 form) of the claimed issuer. */
 export function servedByIssuer(url: string, issuer: string): boolean {
   const base = url.split(/[?#]/)[0]!;
-  const iss = issuer.replace(/\/+$/, '');
-  if (base === `${iss}/.well-known/openid-configuration`) return true;
-  const u = urlParts(iss);
+  if (base === discoveryUrl(issuer)) return true;
+  const u = urlParts(issuer.replace(/\/+$/, ''));
   return u !== undefined && base === `${u.origin}/.well-known/oauth-authorization-server${u.path === '/' ? '' : u.path}`;
 }
 

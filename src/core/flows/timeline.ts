@@ -1,10 +1,11 @@
 import type { Artifact, ExpiryTimeline, Flow, Lifetime } from '../model.js';
+import { numericDateSeconds } from '../util/numeric-date.js';
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-/** Seconds; a value that looks like milliseconds (BankID's style) is read as such. */
+/** Whole seconds of a NumericDate (milliseconds, BankID's style, read as such). */
 const seconds = (v: unknown): number | undefined => {
-  const n = num(v);
-  return n === undefined ? undefined : n > 1e11 ? Math.floor(n / 1000) : n;
+  const n = numericDateSeconds(v);
+  return n === undefined ? undefined : n === v ? n : Math.floor(n);
 };
 
 const LABELS: Record<Lifetime['kind'], string> = {

@@ -72,7 +72,8 @@ export function jwksKeys(value: unknown): JWK[] {
   return members.filter((k): k is JWK => isJsonObject(k) && typeof k.kty === 'string').map(publicJwk);
 }
 
-function discoveryUrl(issuer: string): string {
+/** Where an issuer's discovery document lives: `{issuer}/.well-known/openid-configuration` (Discovery §4). */
+export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
 

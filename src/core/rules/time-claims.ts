@@ -1,11 +1,11 @@
 import type { Artifact, ArtifactKind } from '../model.js';
+import { numericDateSeconds } from '../util/numeric-date.js';
 import { isoSeconds } from '../util/time.js';
 import type { RuleContext } from './types.js';
 import type { Claims } from './util.js';
 import { isNumber } from './util.js';
 
-/** A NumericDate above this is probably milliseconds: 10^11 seconds is the year 5138, 10^11 ms is 1973. Not a validity limit. */
-export const MILLIS_THRESHOLD = 1e11;
+export { MILLIS_THRESHOLD } from '../util/numeric-date.js';
 
 /** The clock skew the catalogue allows by default, in seconds; used only when `ctx.skew` is not a number. */
 export const DEFAULT_SKEW = 60;
@@ -50,9 +50,9 @@ export interface TimeValue {
  */
 export function timeClaim(claims: Claims, name: string): TimeValue | undefined {
   const raw = claims[name];
-  if (!isNumber(raw)) return undefined;
-  const millis = raw > MILLIS_THRESHOLD;
-  return { seconds: millis ? raw / 1000 : raw, raw, millis };
+  const seconds = numericDateSeconds(raw);
+  if (seconds === undefined || !isNumber(raw)) return undefined;
+  return { seconds, raw, millis: seconds !== raw };
 }
 
 /**
