@@ -64,6 +64,8 @@ export interface Exchange {
   seenBy: Partial<Record<ExchangePart, CaptureSource[]>>;
   /** What the importer or capture could not get (e.g. "response body not captured"). */
   notes?: string[];
+  /** Source-specific request ids merged into this exchange (see `Observation.key`); live capture only. */
+  keys?: string[];
 }
 
 export type TokenKind = 'id_token' | 'access_token' | 'refresh_token' | 'jwt' | 'opaque_token';

@@ -1,0 +1,80 @@
+/**
+ * The typed messages between the extension's parts: named ports (panel and devtools page to the worker) and
+ * one-off runtime messages (page-hook relay, options page). Every message is a discriminated union on `type`;
+ * receivers handle them through a record of handlers, never an if-chain.
+ */
+import type { AnalysisResult } from '../core/analyze.js';
+import type { Exchange } from '../core/model.js';
+import type { Observation } from '../core/capture/observation.js';
+
+/** Port names: the worker routes a connecting port by its name. */
+export const PORT_PANEL = 'ti-panel';
+export const PORT_DEVTOOLS = 'ti-devtools';
+
+/** The state of one tab's capture, as a panel shows it. */
+export interface TabState {
+  tabId: number;
+  /** Captured exchanges, oldest first. */
+  exchanges: Exchange[];
+  /** The analysis of `exchanges`, or undefined before the first one finished. */
+  analysis?: AnalysisResult;
+  /** Unix seconds the analysis used as "now". */
+  analyzedAt?: number;
+  paused: boolean;
+  preserve: boolean;
+  /** Exchanges evicted from this tab because a cap was reached, since the last clear. */
+  evicted: number;
+  /** Approximate stored size of this tab's exchanges in bytes. */
+  bytes: number;
+}
+
+/** Panel → worker, over {@link PORT_PANEL}. */
+export type PanelRequest =
+  | { type: 'subscribe'; tabId: number }
+  | { type: 'pause'; tabId: number }
+  | { type: 'resume'; tabId: number }
+  | { type: 'clear'; tabId: number }
+  | { type: 'preserve'; tabId: number; preserve: boolean };
+
+/** Worker → panel, over {@link PORT_PANEL}. */
+export type PanelPush = { type: 'state'; state: TabState } | { type: 'error'; code: string; message: string };
+
+/** Devtools page → worker, over {@link PORT_DEVTOOLS}: observations from `devtools.network` for the inspected tab. */
+export type DevtoolsRequest = { type: 'observations'; tabId: number; observations: Observation[] };
+
+/** One-off runtime messages to the worker (page-hook relay, options page, tests), answered with a promise. */
+export type RuntimeRequest =
+  | { type: 'ping' }
+  /** From the page-hook relay (a content script): the tab is the sender's. */
+  | { type: 'page-observations'; observations: Observation[] }
+  /** From the page-hook relay at document_start: which domains the hook should forward. */
+  | { type: 'hook-config' }
+  /** From the options page after settings changed: re-register capture for the new domains. */
+  | { type: 'settings-changed' }
+  /** Deep capture (debugger build only): attach to or detach from a tab. */
+  | { type: 'deep-capture'; tabId: number; on: boolean }
+  /** For tests and the benchmark: counters of capture callbacks and stored state. */
+  | { type: 'stats' };
+
+/** Answers to {@link RuntimeRequest}s, by request type. */
+export interface RuntimeResponses {
+  ping: { type: 'pong'; rules: number };
+  'page-observations': { accepted: number };
+  'hook-config': { domains: string[] };
+  'settings-changed': { ok: true };
+  'deep-capture': { ok: boolean; error?: string };
+  stats: CaptureStats;
+}
+
+/** Counters the worker keeps in memory (reset when it restarts) plus totals from the store. */
+export interface CaptureStats {
+  /** Capture callbacks run, per source, since the worker started. */
+  callbacks: Record<string, number>;
+  /** Observations dropped because their URL was not on a configured domain. */
+  ignored: number;
+  tabs: number;
+  exchanges: number;
+  bytes: number;
+  evicted: number;
+  workerStartedAt: number;
+}
