@@ -10,7 +10,7 @@ const browserAndNodeOnly = [
 ].map((name) => ({ name, message: `src/core must stay free of browser and runtime globals (${name}); inject it instead.` }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'bench/out/', 'test-results/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'bench/out/', 'test-results/', 'web-ext-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,21 +1,33 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
+import baseManifest from './manifest.json' with { type: 'json' };
+import { buildOptions } from './scripts/build-options.js';
+import { makeManifest } from './scripts/manifest.js';
+import { privateIifeScripts } from './scripts/private-iife-scripts.js';
 
 /**
- * Builds the unpacked Chrome extension into dist/: crxjs reads manifest.json and bundles the worker and the
- * devtools page it names; public/ (icons) is copied as is. Does not build the CLI (that is esbuild, `build:cli`).
+ * Builds one unpacked extension per run: `vite build --mode chrome` into dist/chrome, `--mode firefox` into
+ * dist/firefox (`TOKEN_INSPECTOR_OUTDIR` overrides). The manifest is manifest.json passed through
+ * scripts/manifest.ts for that browser, `TOKEN_INSPECTOR_DOMAINS` and `TOKEN_INSPECTOR_DEEP_CAPTURE`; the same
+ * choices reach the code through `define` (src/shared/build-flags.ts). crxjs bundles the worker, the pages and
+ * the `?script` imports; public/ (icons) is copied as is. Does not build the CLI (that is esbuild, `build:cli`).
  */
-export default defineConfig({
-  plugins: [crx({ manifest })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // Every browser the manifest admits supports <link rel=modulepreload>; the polyfill would only add a chunk.
-    modulePreload: { polyfill: false },
-    rolldownOptions: {
-      // The panel is opened only through devtools.panels.create, so nothing in the manifest leads crxjs to it.
-      input: { panel: 'src/panel/panel.html' },
+export default defineConfig(({ mode }) => {
+  const options = buildOptions(mode, process.env);
+  for (const warning of options.warnings) console.warn(`\x1b[33mwarning:\x1b[0m ${warning}`);
+  const manifest = makeManifest(baseManifest, options) as unknown as ManifestV3Export;
+  return {
+    plugins: [crx({ manifest, browser: options.browser }), privateIifeScripts()],
+    define: options.define,
+    build: {
+      outDir: options.outDir,
+      emptyOutDir: true,
+      // Every browser the manifest admits supports <link rel=modulepreload>; the polyfill would only add a chunk.
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        // The panel is opened only through devtools.panels.create, so nothing in the manifest leads crxjs to it.
+        input: { panel: 'src/panel/panel.html' },
+      },
     },
-  },
+  };
 });

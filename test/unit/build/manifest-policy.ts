@@ -1,10 +1,25 @@
-/** What a manifest may ask for while the extension only reads DevTools traffic and keeps its own state. */
-const ALLOWED_PERMISSIONS = new Set(['storage']);
+/** Which build a manifest belongs to: what it may ask for depends on it. */
+export interface Flavour {
+  browser: 'chrome' | 'firefox';
+  deepCapture: boolean;
+}
+
+/** What every build may ask for: its own state, watching requests, registering the page hook. */
+const BASE_PERMISSIONS = ['storage', 'webRequest', 'scripting'];
+/** Firefox reads response bodies with filterResponseData, which needs blocking webRequest. */
+const FIREFOX_PERMISSIONS = ['webRequestBlocking', 'webRequestFilterResponse'];
 
 type Json = Record<string, unknown>;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function allowedPermissions(flavour: Flavour): Set<string> {
+  const allowed = new Set(BASE_PERMISSIONS);
+  if (flavour.browser === 'firefox') for (const p of FIREFOX_PERMISSIONS) allowed.add(p);
+  if (flavour.browser === 'chrome' && flavour.deepCapture) allowed.add('debugger');
+  return allowed;
 }
 
 /** The source list of one CSP directive, or undefined when the policy lacks it. */
@@ -29,28 +44,62 @@ function cspProblems(csp: unknown): string[] {
   return problems;
 }
 
+function stringList(manifest: Json, key: string, problems: string[]): string[] {
+  const list = manifest[key];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    problems.push(`${key} is not an array`);
+    return [];
+  }
+  return list.map((p) => (typeof p === 'string' ? p : JSON.stringify(p)));
+}
+
+// A required host pattern must name a host: every host, or every host under one top-level domain, is too wide.
+function hostProblems(patterns: string[]): string[] {
+  return patterns.flatMap((pattern) => {
+    const host = /^(?:\*|https?):\/\/([^/]+)\/.*$/.exec(pattern)?.[1];
+    if (host === undefined) return [`host_permissions has the unreadable pattern ${pattern}`];
+    return host === '*' || /^\*\.[^.]+$/.test(host) ? [`host_permissions has the wide pattern ${pattern}`] : [];
+  });
+}
+
+function backgroundProblems(bg: unknown, browser: Flavour['browser']): string[] {
+  if (browser === 'chrome') {
+    return isObject(bg) && typeof bg.service_worker === 'string' && bg.type === 'module' && !('scripts' in bg)
+      ? []
+      : ['background is not a module service_worker'];
+  }
+  return isObject(bg) && Array.isArray(bg.scripts) && bg.scripts.length > 0 && !('service_worker' in bg)
+    ? []
+    : ['background is not scripts without a service_worker'];
+}
+
+function geckoProblems(manifest: Json, browser: Flavour['browser']): string[] {
+  const settings = manifest.browser_specific_settings;
+  if (browser === 'chrome') return settings === undefined ? [] : ['Chrome manifest has browser_specific_settings'];
+  const gecko = isObject(settings) ? settings.gecko : undefined;
+  if (!isObject(gecko) || typeof gecko.id !== 'string' || gecko.id === '') return ['browser_specific_settings.gecko.id is missing'];
+  return typeof gecko.strict_min_version === 'string' ? [] : ['browser_specific_settings.gecko.strict_min_version is missing'];
+}
+
 /**
- * The least-privilege problems of a Chrome MV3 manifest; empty when it is fine. Checks permissions, host access,
- * the extension-pages CSP and the module service worker. Does not check that referenced files exist.
+ * The least-privilege problems of a built manifest for its flavour; empty when it is fine. Checks the
+ * permissions, host access (nothing wide is required; `<all_urls>` nowhere), the extension-pages CSP, the
+ * background of the browser and the gecko settings. Does not check that referenced files exist.
  */
-export function manifestProblems(manifest: unknown): string[] {
+export function manifestProblems(manifest: unknown, flavour: Flavour): string[] {
   if (!isObject(manifest)) return ['manifest is not a JSON object'];
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push(`manifest_version is ${JSON.stringify(manifest.manifest_version)}, expected 3`);
   if (JSON.stringify(manifest).includes('<all_urls>')) problems.push('manifest mentions <all_urls>');
-  for (const key of ['host_permissions', 'optional_host_permissions']) {
-    if (key in manifest) problems.push(`manifest has ${key}`);
+  const allowed = allowedPermissions(flavour);
+  for (const p of stringList(manifest, 'permissions', problems)) {
+    if (!allowed.has(p)) problems.push(`permissions asks for ${p}`);
   }
-  for (const key of ['permissions', 'optional_permissions']) {
-    const list = manifest[key];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) { problems.push(`${key} is not an array`); continue; }
-    for (const p of list) {
-      if (typeof p !== 'string' || !ALLOWED_PERMISSIONS.has(p)) problems.push(`${key} asks for ${JSON.stringify(p)}`);
-    }
-  }
+  for (const p of stringList(manifest, 'optional_permissions', problems)) problems.push(`optional_permissions asks for ${p}`);
+  problems.push(...hostProblems(stringList(manifest, 'host_permissions', problems)));
   problems.push(...cspProblems(manifest.content_security_policy));
-  const bg = manifest.background;
-  if (!isObject(bg) || typeof bg.service_worker !== 'string' || bg.type !== 'module') problems.push('background is not a module service_worker');
+  problems.push(...backgroundProblems(manifest.background, flavour.browser));
+  problems.push(...geckoProblems(manifest, flavour.browser));
   return problems;
 }

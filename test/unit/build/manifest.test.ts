@@ -1,74 +1,136 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BuildDomainError, GECKO_ID, GECKO_MIN_VERSION, makeManifest, type Manifest, type ManifestOptions } from '../../../scripts/manifest.js';
 import { manifestProblems } from './manifest-policy.js';
 
 const root = new URL('../../../', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as Record<string, unknown>;
+const base = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as Manifest;
 
-/** The real manifest with some keys replaced (undefined deletes the key). */
-function variant(changes: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = structuredClone(manifest);
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined) delete copy[k];
-    else copy[k] = v;
-  }
-  return copy;
-}
+const chrome: ManifestOptions = { browser: 'chrome', domains: [], deepCapture: false };
+const firefox: ManifestOptions = { browser: 'firefox', domains: [], deepCapture: false };
 
-describe('manifest.json', () => {
-  it('is MV3 Token Inspector with storage as its only permission', () => {
-    expect(manifest.manifest_version).toBe(3);
-    expect(manifest.name).toBe('Token Inspector');
-    expect(manifest.permissions).toEqual(['storage']);
-  });
-
-  it('asks for least privilege', () => {
-    expect(manifestProblems(manifest)).toEqual([]);
-  });
-
+describe('manifest.json (the base of every build)', () => {
   it('names files that exist in the source tree (icons under public/)', () => {
-    const bg = manifest.background as { service_worker: string };
-    const icons = Object.values(manifest.icons as Record<string, string>).map((p) => `public/${p}`);
-    const files = [bg.service_worker, manifest.devtools_page as string, 'src/panel/panel.html', ...icons];
+    const bg = base.background as { service_worker: string };
+    const options = base.options_ui as { page: string };
+    const icons = Object.values(base.icons as Record<string, string>).map((p) => `public/${p}`);
+    const files = [bg.service_worker, base.devtools_page as string, options.page, 'src/panel/panel.html', ...icons];
     expect(files.filter((f) => !existsSync(new URL(f, root)))).toEqual([]);
   });
 });
 
-describe('manifestProblems', () => {
-  const csp = (extension_pages: unknown) => ({ content_security_policy: { extension_pages } });
+describe('makeManifest: each flavour keeps least privilege', () => {
   it.each([
-    ['MV2', variant({ manifest_version: 2 }), 'manifest_version is 2'],
-    ['<all_urls> permission', variant({ permissions: ['storage', '<all_urls>'] }), '<all_urls>'],
-    ['<all_urls> in a content script', variant({ content_scripts: [{ matches: ['<all_urls>'], js: ['x.js'] }] }), 'mentions <all_urls>'],
-    ['debugger', variant({ permissions: ['storage', 'debugger'] }), 'permissions asks for "debugger"'],
-    ['optional debugger', variant({ optional_permissions: ['debugger'] }), 'optional_permissions asks for "debugger"'],
-    ['host_permissions', variant({ host_permissions: ['https://example.org/*'] }), 'has host_permissions'],
-    ['empty host_permissions', variant({ host_permissions: [] }), 'has host_permissions'],
-    ['optional_host_permissions', variant({ optional_host_permissions: ['*://*/*'] }), 'has optional_host_permissions'],
-    ['permissions not an array', variant({ permissions: 'storage' }), 'permissions is not an array'],
-    ['non-string permission', variant({ permissions: [42] }), 'permissions asks for 42'],
-    ['no CSP', variant({ content_security_policy: undefined }), 'extension_pages is missing'],
-    ['MV2-style CSP string', variant({ content_security_policy: "script-src 'self'" }), 'extension_pages is missing'],
-    ['CSP not a string', variant(csp(42)), 'extension_pages is missing'],
-    ['unsafe-eval', variant(csp("script-src 'self' 'unsafe-eval'; object-src 'self'")), "script-src allows more than 'self'"],
-    ['remote script host', variant(csp("script-src 'self' https://cdn.example; object-src 'none'")), 'https://cdn.example'],
-    ['no script-src', variant(csp("object-src 'none'")), 'no script-src'],
-    ['empty script-src', variant(csp("script-src; object-src 'none'")), "script-src allows more than 'self'"],
-    ['no object-src', variant(csp("script-src 'self'")), 'no object-src'],
-    ['wide object-src', variant(csp("script-src 'self'; object-src *")), "object-src is not 'self' or 'none'"],
-    ['classic background', variant({ background: { scripts: ['bg.js'] } }), 'not a module service_worker'],
-    ['classic worker', variant({ background: { service_worker: 'sw.js' } }), 'not a module service_worker'],
-  ])('flags %s', (_name, m, fragment) => {
-    const problems = manifestProblems(m);
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.join('\n')).toContain(fragment);
+    ['default Chrome', chrome],
+    ['Chrome with domains', { ...chrome, domains: ['idp.example.com', 'localhost:3000'] }],
+    ['Chrome deep capture', { ...chrome, deepCapture: true }],
+    ['default Firefox', firefox],
+    ['Firefox with domains', { ...firefox, domains: ['*.example.com'] }],
+    ['Firefox asked for deep capture', { ...firefox, deepCapture: true }],
+  ] as const)('%s passes the policy', (_name, options) => {
+    expect(manifestProblems(makeManifest(base, options), options)).toEqual([]);
+  });
+});
+
+describe('makeManifest for Chrome', () => {
+  it('by default: MV3 module worker, storage + webRequest + scripting, host access only at run time', () => {
+    const m = makeManifest(base, chrome);
+    expect(m.manifest_version).toBe(3);
+    expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(m.permissions).toEqual(['storage', 'webRequest', 'scripting']);
+    expect(m.optional_host_permissions).toEqual(['*://*/*']);
+    expect(m).not.toHaveProperty('host_permissions');
+    expect(m).not.toHaveProperty('browser_specific_settings');
+    expect(JSON.stringify(m)).not.toContain('<all_urls>');
+    expect(m.options_ui).toEqual({ page: 'src/options/options.html', open_in_tab: true });
+    expect(m.devtools_page).toBe('src/devtools/devtools.html');
   });
 
-  it.each([null, 'manifest', 3, [], [manifest]])('rejects the non-object %j without throwing', (m) => {
-    expect(manifestProblems(m)).toEqual(['manifest is not a JSON object']);
+  it.each([
+    [['idp.example.com'], ['*://idp.example.com/*']],
+    [['idp.example.com', 'api.example.com', 'localhost:3000'], ['*://idp.example.com/*', '*://api.example.com/*', '*://localhost/*']],
+    [['*.example.com'], ['*://*.example.com/*']],
+    [['https://IDP.Example.com/'], ['*://idp.example.com/*']],
+    [['  idp.example.com  '], ['*://idp.example.com/*']],
+    // Match patterns cannot hold a port: two ports of one host are one pattern.
+    [['localhost:3000', 'localhost:4000'], ['*://localhost/*']],
+    [['idp.example.com', 'IDP.example.com'], ['*://idp.example.com/*']],
+    [['127.0.0.1:8080', '[::1]:8080'], ['*://127.0.0.1/*', '*://[::1]/*']],
+    [['', ' ', 'idp.example.com', ''], ['*://idp.example.com/*']],
+  ])('domains %j become host_permissions %j', (domains, expected) => {
+    expect(makeManifest(base, { ...chrome, domains }).host_permissions).toEqual(expected);
   });
 
-  it('accepts object-src none and a trailing semicolon', () => {
-    expect(manifestProblems(variant(csp("script-src 'self'; object-src 'none';")))).toEqual([]);
+  it.each([[[]], [['']], [[' ', '']]])('no usable domains (%j) leave host_permissions out', (domains) => {
+    expect(makeManifest(base, { ...chrome, domains })).not.toHaveProperty('host_permissions');
+  });
+
+  it.each([
+    ['idp.example.com/path', 'scheme-or-path'],
+    ['user@idp.example.com', 'scheme-or-path'],
+    ['idp example.com', 'scheme-or-path'],
+    ['localhost:99999', 'bad-port'],
+    ['localhost:0', 'bad-port'],
+    ['-bad.example.com', 'bad-host'],
+    ['under_score.example', 'bad-host'],
+    ['*.[::1]', 'bad-host'],
+  ])('refuses the bad domain %j, naming it (%s)', (entry, reason) => {
+    const run = () => makeManifest(base, { ...chrome, domains: ['good.example.com', entry] });
+    expect(run).toThrow(BuildDomainError);
+    expect(run).toThrow(`"${entry}" is not a domain (${reason})`);
+    try {
+      run();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'ERR_BUILD_DOMAIN', entry, reason });
+    }
+  });
+
+  it('deep capture adds debugger, and only that', () => {
+    const plain = makeManifest(base, chrome);
+    const deep = makeManifest(base, { ...chrome, deepCapture: true });
+    expect(deep.permissions).toEqual([...(plain.permissions ?? []), 'debugger']);
+    expect({ ...deep, permissions: undefined }).toEqual({ ...plain, permissions: undefined });
+  });
+
+  it('does not change its base', () => {
+    const copy = structuredClone(base);
+    makeManifest(base, { browser: 'firefox', domains: ['idp.example.com'], deepCapture: true });
+    makeManifest(base, { browser: 'chrome', domains: ['idp.example.com'], deepCapture: true });
+    expect(base).toEqual(copy);
+  });
+});
+
+describe('makeManifest for Firefox', () => {
+  it('uses background scripts, the gecko id and the blocking webRequest permissions', () => {
+    const m = makeManifest(base, firefox);
+    expect(m.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(m.background).not.toHaveProperty('service_worker');
+    expect(m.permissions).toEqual(['storage', 'webRequest', 'scripting', 'webRequestBlocking', 'webRequestFilterResponse']);
+    expect(m.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN_VERSION } });
+    expect(GECKO_ID).toBe('token-inspector@token-inspector.dev');
+  });
+
+  // Firefox 128 is the first with world: "MAIN" in scripting.registerContentScripts, which the page hook needs.
+  it('asks for a Firefox that runs MAIN-world registered scripts', () => {
+    expect(Number.parseFloat(GECKO_MIN_VERSION)).toBeGreaterThanOrEqual(128);
+  });
+
+  it.each([[false], [true]])('never asks for debugger (deepCapture %s)', (deepCapture) => {
+    expect(makeManifest(base, { ...firefox, deepCapture }).permissions).not.toContain('debugger');
+  });
+
+  it('is otherwise the Chrome manifest, build domains included', () => {
+    const domains = ['idp.example.com', 'localhost:3000'];
+    const strip = ({ background: _b, permissions: _p, browser_specific_settings: _s, ...rest }: Manifest) => rest;
+    const ff = makeManifest(base, { ...firefox, domains });
+    expect(strip(ff)).toEqual(strip(makeManifest(base, { ...chrome, domains })));
+    expect(ff.host_permissions).toEqual(['*://idp.example.com/*', '*://localhost/*']);
+  });
+
+  it.each([
+    ['no background', { background: undefined }],
+    ['already scripts', { background: { scripts: ['bg.js'] } }],
+  ])('needs a service_worker in the base (%s)', (_name, change) => {
+    expect(() => makeManifest({ ...base, ...change }, firefox)).toThrow('must name a background service_worker');
   });
 });
