@@ -1,24 +1,86 @@
+/**
+ * One-off runtime messages to the worker (src/shared/protocol.ts `RuntimeRequest`), handled through a record of
+ * handlers by message type. The handlers get what they need injected, so answering stays testable without a
+ * browser.
+ */
 import { RULE_IDS } from '../core/rules/catalogue.js';
+import type { CaptureStats, RuntimeRequest, RuntimeResponses } from '../shared/protocol.js';
+import { fromExtensionPage } from './ports.js';
 
-/** The worker's answer to `{ type: 'ping' }`: it is alive, and how many rules the catalogue holds. */
-export interface Pong {
-  type: 'pong';
-  rules: number;
+/** Who sent a message: the parts of `Runtime.MessageSender` the handlers look at. */
+export interface Sender {
+  url?: string;
+  tab?: { id?: number };
 }
 
-/** Handlers of one-off runtime messages, by message `type`. */
-const handlers: Record<string, () => unknown> = {
-  ping: (): Pong => ({ type: 'pong', rules: RULE_IDS.length }),
-};
+/** What the handlers need from the worker. */
+export interface HandlerDeps {
+  /** The extension's origin (`runtime.getURL('')`): messages that change capture must come from its pages. */
+  extensionOrigin: string;
+  /** Takes the page hook's observations for a tab; returns how many were accepted. */
+  pageObservations(tabId: number, payload: unknown): number;
+  /** The configured domains, once the settings are loaded. */
+  hookDomains(): Promise<string[]>;
+  /** Reads the settings again and applies them. */
+  settingsChanged(): Promise<void>;
+  /** Attaches or detaches deep capture; absent when the build has none. */
+  deepCapture?: (tabId: number, on: boolean) => Promise<void>;
+  stats(): Promise<CaptureStats>;
+}
+
+type Answer<T extends RuntimeRequest['type']> = RuntimeResponses[T] | Promise<RuntimeResponses[T]>;
+
+/** A handler per message type; `message` is only known to have that `type` (other members are unchecked). */
+export type RuntimeHandlers = { [T in RuntimeRequest['type']]: (message: Record<string, unknown>, sender: Sender) => Answer<T> };
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The worker's handlers over `deps`. */
+export function createHandlers(deps: HandlerDeps): RuntimeHandlers {
+  return {
+    ping: () => ({ type: 'pong', rules: RULE_IDS.length }),
+    // The tab is the sender's, never one the message names: a page can only report its own traffic.
+    'page-observations': (message, sender) => {
+      const tabId = sender.tab?.id;
+      if (typeof tabId !== 'number' || fromExtensionPage(sender, deps.extensionOrigin)) return { accepted: 0 };
+      return { accepted: deps.pageObservations(tabId, message['observations']) };
+    },
+    'hook-config': async () => ({ domains: await deps.hookDomains() }),
+    'settings-changed': async () => {
+      await deps.settingsChanged();
+      return { ok: true };
+    },
+    'deep-capture': async (message, sender) => {
+      const { tabId, on } = message;
+      if (!fromExtensionPage(sender, deps.extensionOrigin)) return { ok: false, error: 'only the extension pages may switch deep capture' };
+      if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0 || typeof on !== 'boolean') return { ok: false, error: 'bad request' };
+      if (!deps.deepCapture) return { ok: false, error: 'this build has no deep capture' };
+      try {
+        await deps.deepCapture(tabId, on);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: errorText(err) };
+      }
+    },
+    stats: () => deps.stats(),
+  };
+}
 
 /**
  * The answer to a one-off runtime message, or `undefined` when the message is not ours (not an object, no string
- * `type`, or a type without handler), so another listener may answer it. Pure: does not touch browser APIs and
- * does not throw on any input.
+ * `type`, or a type without handler), so another listener may answer it. Does not throw for any message: a
+ * handler that throws or rejects gives a rejected promise, which the sender sees as an error.
  */
-export function answerMessage(message: unknown): unknown {
-  if (typeof message !== 'object' || message === null) return undefined;
+export function answerMessage(handlers: RuntimeHandlers, message: unknown, sender: Sender = {}): Promise<unknown> | undefined {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
   const type: unknown = (message as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
-  return handlers[type]?.();
+  const handler = handlers[type as RuntimeRequest['type']] as (m: Record<string, unknown>, s: Sender) => unknown;
+  try {
+    return Promise.resolve(handler(message as Record<string, unknown>, sender));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
 }

@@ -1,0 +1,91 @@
+/**
+ * The worker's transport for discovery documents and JWKS (the extension's only own network requests, and only
+ * when the user turned key fetching on). The engine decides what may be fetched (src/core/jwt/fetch-policy.ts);
+ * this only makes the request as narrow as it can be.
+ */
+import type { FetchJson } from '../core/index.js';
+
+/** The largest body read: discovery documents and JWKS are a few kilobytes. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+/** How long one fetch may take, headers and body together. */
+export const FETCH_TIMEOUT_MS = 10_000;
+
+/** Limits of the worker's fetch (the defaults suit discovery and JWKS). */
+export interface FetchJsonOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The fetch to use (tests); the global one by default. */
+  fetch?: typeof fetch;
+}
+
+/** `application/json` and `application/<something>+json` (e.g. `application/jwk-set+json`), any parameters. */
+function isJsonType(value: string | null): boolean {
+  const type = value?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+}
+
+async function readText(res: Response, limit: number, url: string): Promise<string> {
+  const tooBig = () => new Error(`the response from ${url} is larger than ${limit} bytes`);
+  const length = res.headers.get('content-length');
+  if (length !== null && Number(length) > limit) throw tooBig();
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * A {@link FetchJson} for the worker: GET, no cookies or credentials (`credentials: 'omit'`), no referrer, no
+ * HTTP cache, a redirect is an error, http(s) only, a JSON content type only, at most `maxBytes` of body, and
+ * a timeout over the whole exchange. Rejects with an Error saying why on any failure. Does not decide which URLs
+ * may be fetched (the engine's fetch policy does) and does not cache.
+ */
+export function createFetchJson(options: FetchJsonOptions = {}): FetchJson {
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? MAX_JSON_BYTES;
+  return async (url) => {
+    if (!/^https?:\/\//i.test(url)) throw new Error(`refusing to fetch ${url}: not http(s)`);
+    const doFetch = options.fetch ?? fetch;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`${url} did not answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      const res = await doFetch(url, {
+        method: 'GET',
+        headers: { accept: 'application/json, application/jwk-set+json' },
+        redirect: 'error',
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+        signal: controller.signal,
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
+      const type = res.headers.get('content-type');
+      if (!isJsonType(type)) throw new Error(`${url} answered with content type ${JSON.stringify(type ?? '')}, not JSON`);
+      return JSON.parse(await readText(res, maxBytes, url)) as unknown;
+    } catch (err) {
+      if (controller.signal.aborted && controller.signal.reason instanceof Error) throw controller.signal.reason;
+      throw err instanceof Error ? err : new Error(String(err));
+    } finally {
+      clearTimeout(timer);
+      // Drops the connection of a response whose body was not (fully) read.
+      controller.abort();
+    }
+  };
+}

@@ -1,0 +1,25 @@
+/** What one store mutation writes: the keys it sets and removes, and the tabs it touched. */
+import { metaKey } from './keys.js';
+import type { TabRecord } from './tab-record.js';
+
+/** The keys one mutation sets and removes, and the tabs it touched. A key set after being removed is not removed. */
+export class Writes {
+  readonly set: Record<string, unknown> = {};
+  readonly removed = new Set<string>();
+  readonly touched = new Set<number>();
+
+  put(key: string, value: unknown): void {
+    this.removed.delete(key);
+    this.set[key] = value;
+  }
+
+  remove(key: string): void {
+    delete this.set[key];
+    this.removed.add(key);
+  }
+
+  meta(tabId: number, t: TabRecord): void {
+    this.put(metaKey(tabId), { ...t.meta, order: [...t.meta.order] });
+    this.touched.add(tabId);
+  }
+}

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { createStore, type StoreOptions } from '../../../src/background/store.js';
+import { byteBudget, MAX_STORE_BYTES } from '../../../src/background/store/storage-area.js';
+import type { Observation } from '../../../src/core/capture/observation.js';
+import { FakeArea } from './fake-area.js';
+
+const T0 = 1_700_000_000_000;
+
+function obs(part: Partial<Observation>): Observation {
+  return { source: 'webRequest', method: 'POST', url: 'https://idp.example.com/token', startedAt: T0, ...part };
+}
+
+function ids(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+function store(area: FakeArea, options: Partial<StoreOptions> = {}) {
+  return createStore({ area, newId: ids('e'), ...options });
+}
+
+describe('store: keys and restarts', () => {
+  it('keeps one key per exchange and a meta key per tab', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    await s.record(7, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', url: 'https://idp.example.com/userinfo', method: 'GET' })]);
+    expect(area.keys()).toEqual(['t:7', 'x:7:e1', 'x:7:e2']);
+    expect(area.value('t:7')).toEqual({ paused: false, preserve: false, evicted: 0, dropped: 0, order: ['e1', 'e2'] });
+    expect(area.value('x:7:e2')).toMatchObject({ id: 'e2', method: 'GET', keys: ['wr:2'] });
+  });
+
+  it('a new store over the same area keeps everything and merges new writes into it', async () => {
+    const area = new FakeArea();
+    const a = store(area);
+    await a.record(3, [obs({ key: 'wr:1', requestHeaders: [{ name: 'Authorization', value: 'Bearer t' }] })]);
+    await a.record(4, [obs({ key: 'wr:9' })]);
+    await a.pause(4);
+    const before = await a.view(3);
+
+    const b = store(area, { newId: ids('n') });
+    expect((await b.view(3)).exchanges).toEqual(before.exchanges);
+    expect((await b.view(4)).paused).toBe(true);
+    await b.record(3, [obs({ key: 'wr:1', source: 'filterResponseData', responseBody: { text: '{"access_token":"x"}' } })]);
+    const after = await b.view(3);
+    expect(after.exchanges).toHaveLength(1);
+    expect(after.exchanges[0]).toMatchObject({ id: 'e1', requestHeaders: [{ name: 'Authorization', value: 'Bearer t' }], responseBody: { text: '{"access_token":"x"}' } });
+    expect(area.keys()).toEqual(['t:3', 't:4', 'x:3:e1', 'x:4:e2']);
+  });
+
+  it('a write arriving before the area was read waits and does not overwrite what was saved (pitfall 2)', async () => {
+    const area = new FakeArea();
+    const a = store(area);
+    await a.record(1, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', startedAt: T0 + 60_000 })]);
+    area.hold();
+    const b = store(area, { newId: ids('n') });
+    const pending = b.record(1, [obs({ key: 'wr:3', startedAt: T0 + 120_000 })]);
+    const view = b.view(1);
+    area.release();
+    await pending;
+    expect((await view).exchanges.map((e) => e.keys)).toEqual([['wr:1'], ['wr:2'], ['wr:3']]);
+    expect(area.value('t:1')).toMatchObject({ order: ['e1', 'e2', 'n1'] });
+  });
+
+  it('sets only the keys a write changed', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    await s.record(1, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', startedAt: T0 + 60_000 })]);
+    area.calls.length = 0;
+    await s.record(1, [obs({ key: 'wr:2', status: 200 })]);
+    expect(area.calls).toEqual([{ op: 'set', keys: ['x:1:e2'] }]);
+    area.calls.length = 0;
+    await s.pause(1);
+    expect(area.calls).toEqual([{ op: 'set', keys: ['t:1'] }]);
+  });
+
+  it('runs concurrent records one after the other', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => s.record(1, [obs({ key: 'wr:1', notes: [`n${i}`] })])));
+    const { exchanges } = await s.view(1);
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]!.notes).toHaveLength(20);
+  });
+
+  it('reads back what it can of a damaged area', async () => {
+    const area = new FakeArea();
+    area.data.set('settings', JSON.stringify({ domains: [] }));
+    area.data.set('t:5', JSON.stringify({ paused: 'yes', evicted: -3, order: ['gone', 'b', 7] }));
+    area.data.set('x:5:a', JSON.stringify({ id: 'a', method: 'GET', url: 'https://a/', startedAt: T0 + 5, requestHeaders: [], responseHeaders: [], seenBy: {} }));
+    area.data.set('x:5:b', JSON.stringify({ id: 'b', method: 'GET', url: 'https://a/', startedAt: T0 + 9, requestHeaders: [], responseHeaders: [], seenBy: {} }));
+    area.data.set('x:5:c', JSON.stringify({ id: 'other', method: 'GET' }));
+    area.data.set('x:6:d', JSON.stringify('garbage'));
+    area.data.set('t:x', JSON.stringify({}));
+    const s = store(area);
+    const view = await s.view(5);
+    expect(view.exchanges.map((e) => e.id)).toEqual(['b', 'a']);
+    expect(view).toMatchObject({ paused: false, evicted: 0 });
+    expect(await s.tabIds()).toEqual([5]);
+  });
+
+  it('starts empty when the area cannot be read', async () => {
+    const area = new FakeArea();
+    area.get = () => Promise.reject(new Error('no session storage'));
+    const s = store(area);
+    await s.record(1, [obs({})]);
+    expect((await s.view(1)).exchanges).toHaveLength(1);
+  });
+
+  it('a failing write rejects that operation only', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    area.failSets = true;
+    await expect(s.record(1, [obs({ key: 'wr:1' })])).rejects.toThrow('QUOTA_BYTES');
+    area.failSets = false;
+    await s.record(1, [obs({ key: 'wr:1', status: 200 })]);
+    expect(area.value('x:1:e1')).toMatchObject({ status: 200 });
+  });
+
+  it('tells listeners which tabs changed, after writing', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    const heard: [number, boolean][] = [];
+    const off = s.onChange((tabId) => heard.push([tabId, area.data.has(`t:${tabId}`)]));
+    await s.record(2, [obs({})]);
+    await s.record(2, []);
+    await s.pause(9);
+    off();
+    await s.resume(9);
+    expect(heard).toEqual([[2, true], [9, true]]);
+  });
+});
+
+describe('store: caps and eviction', () => {
+  it.each([
+    ['no quota (Firefox)', undefined, MAX_STORE_BYTES],
+    ["Chrome's 10 MB", 10 * 1024 * 1024, 8 * 1024 * 1024],
+    ['a quota above the cap', 500 * 1024 * 1024, MAX_STORE_BYTES],
+    ['zero', 0, MAX_STORE_BYTES],
+    ['negative', -1, MAX_STORE_BYTES],
+    ['NaN', Number.NaN, MAX_STORE_BYTES],
+    ['a string', '10485760', MAX_STORE_BYTES],
+  ])('byte budget with %s', (_name, quota, budget) => {
+    expect(byteBudget(quota)).toBe(budget);
+  });
+
+  it('evicts the oldest exchanges of any tab past the exchange cap, and counts them per tab', async () => {
+    const area = new FakeArea();
+    const s = store(area, { maxExchanges: 3 });
+    await s.record(1, [obs({ key: 'wr:1', startedAt: T0 })]);
+    await s.record(2, [obs({ key: 'wr:2', startedAt: T0 + 10_000 })]);
+    await s.record(1, [obs({ key: 'wr:3', startedAt: T0 + 20_000 })]);
+    await s.record(2, [obs({ key: 'wr:4', startedAt: T0 + 30_000 }), obs({ key: 'wr:5', startedAt: T0 + 40_000 })]);
+    const [one, two] = [await s.view(1), await s.view(2)];
+    expect(one.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:3']);
+    expect(two.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:4', 'wr:5']);
+    expect([one.evicted, two.evicted]).toEqual([1, 1]);
+    expect(area.keys()).toEqual(['t:1', 't:2', 'x:1:e3', 'x:2:e4', 'x:2:e5']);
+    expect(await s.totals()).toMatchObject({ tabs: 2, exchanges: 3, evicted: 2 });
+  });
+
+  it('evicts by bytes, and keeps the exchange just written even when it alone is over budget', async () => {
+    const area = new FakeArea();
+    const s = store(area, { maxBytes: 3_000 });
+    const big = (i: number, size: number) => obs({ key: `wr:${i}`, startedAt: T0 + i * 10_000, responseBody: { text: 'x'.repeat(size) } });
+    await s.record(1, [big(1, 900), big(2, 900)]);
+    expect((await s.view(1)).exchanges).toHaveLength(2);
+    await s.record(1, [big(3, 900)]);
+    let view = await s.view(1);
+    expect(view.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:2', 'wr:3']);
+    expect(view.bytes).toBeLessThanOrEqual(3_000);
+    await s.record(1, [big(4, 5_000)]);
+    view = await s.view(1);
+    expect(view.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:4']);
+    expect(view.evicted).toBe(3);
+    expect(view.bytes).toBe(area.data.get('x:1:e4')!.length + 'x:1:e4'.length);
+  });
+
+  it.each([
+    ['a text body', { text: 'é'.repeat(40) }, 32, 'é'.repeat(32)],
+    ['base64 at a 4-character boundary', { text: 'QUJD'.repeat(10), encoding: 'base64' as const }, 30, 'QUJD'.repeat(7)],
+    ['text not inside a surrogate pair', { text: '😀'.repeat(20) }, 31, '😀'.repeat(15)],
+  ])('cuts %s past the body cap, marks it and says so', async (_name, body, cap, text) => {
+    const s = store(new FakeArea(), { maxBodyChars: cap });
+    await s.record(1, [obs({ responseBody: body, requestBody: { text: 'short' } })]);
+    const [ex] = (await s.view(1)).exchanges;
+    expect(ex!.responseBody).toEqual({ ...body, text, truncated: true });
+    expect(ex!.requestBody).toEqual({ text: 'short' });
+    expect(ex!.notes).toEqual([`response body cut to 0 KB by the capture store`]);
+  });
+
+  it('drops a parsed form past the cap, with a note', async () => {
+    const s = store(new FakeArea(), { maxBodyChars: 10 });
+    await s.record(1, [obs({ requestForm: { a: ['0123456789'] } })]);
+    const [ex] = (await s.view(1)).exchanges;
+    expect(ex!.requestForm).toBeUndefined();
+    expect(ex!.notes).toEqual(['request form of more than 0 KB not kept by the capture store']);
+  });
+
+  it('cuts at 512 KB by default', async () => {
+    const s = store(new FakeArea());
+    await s.record(1, [obs({ responseBody: { text: 'a'.repeat(600 * 1024) } })]);
+    const [ex] = (await s.view(1)).exchanges;
+    expect(ex!.responseBody?.text).toHaveLength(512 * 1024);
+    expect(ex!.notes).toEqual(['response body cut to 512 KB by the capture store']);
+  });
+});
+
+describe('store: pause, clear, preserve, closing tabs', () => {
+  it('drops and counts observations of a paused tab, and records again after resume', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    await s.pause(1);
+    expect(await s.record(1, [obs({}), obs({ url: 'https://idp.example.com/x' })])).toEqual({ accepted: 0, dropped: 2 });
+    expect(await s.view(1)).toMatchObject({ paused: true, dropped: 2, exchanges: [] });
+    await s.record(2, [obs({})]);
+    expect((await s.view(2)).exchanges).toHaveLength(1);
+    await s.resume(1);
+    expect(await s.record(1, [obs({})])).toEqual({ accepted: 1, dropped: 0 });
+    expect(await s.view(1)).toMatchObject({ paused: false, dropped: 2 });
+  });
+
+  it("clear removes that tab's exchanges and counters, and keeps paused, preserve and other tabs", async () => {
+    const area = new FakeArea();
+    const s = store(area, { maxExchanges: 2 });
+    await s.record(1, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', startedAt: T0 + 60_000 }), obs({ key: 'wr:3', startedAt: T0 + 90_000 })]);
+    await s.record(2, [obs({ key: 'wr:4', startedAt: T0 + 99_000 })]);
+    await s.setPreserve(1, true);
+    const versionBefore = (await s.view(1)).version;
+    await s.clear(1);
+    const view = await s.view(1);
+    expect(view).toMatchObject({ exchanges: [], evicted: 0, dropped: 0, bytes: 0, preserve: true });
+    expect(view.version).toBeGreaterThan(versionBefore);
+    expect(area.keys()).toEqual(['t:1', 't:2', 'x:2:e4']);
+    expect(area.calls.some((c) => c.op === 'remove' && c.keys.includes('t:2'))).toBe(false);
+  });
+
+  it.each([
+    ['neither preserves', false, false, true],
+    ['the tab preserves', true, false, false],
+    ['the settings preserve every tab', false, true, false],
+  ])('closing a tab when %s', async (_name, tabPreserve, preserveLog, dropped) => {
+    const area = new FakeArea();
+    const s = store(area, { preserveLog: () => preserveLog });
+    await s.record(1, [obs({})]);
+    await s.record(2, [obs({})]);
+    await s.setPreserve(1, tabPreserve);
+    expect(await s.tabClosed(1)).toBe(dropped);
+    expect(area.keys()).toEqual(dropped ? ['t:2', 'x:2:e2'] : ['t:1', 't:2', 'x:1:e1', 'x:2:e2']);
+    expect(await s.tabIds()).toEqual(dropped ? [2] : [1, 2]);
+  });
+
+  it('closing an unknown tab does nothing', async () => {
+    const area = new FakeArea();
+    const s = store(area);
+    expect(await s.tabClosed(42)).toBe(false);
+    expect(area.calls.filter((c) => c.op !== 'get')).toEqual([]);
+  });
+});
+
+describe('store: versions', () => {
+  it('change with the exchanges, not with the flags, and never repeat', async () => {
+    const s = store(new FakeArea(), { maxExchanges: 1 });
+    const seen: number[] = [];
+    const version = async (tabId: number) => (await s.view(tabId)).version;
+    await s.record(1, [obs({ key: 'wr:1' })]);
+    seen.push(await version(1));
+    await s.pause(1);
+    expect(await version(1)).toBe(seen.at(-1));
+    await s.resume(1);
+    await s.record(1, [obs({ key: 'wr:1', status: 200 })]);
+    seen.push(await version(1));
+    await s.record(2, [obs({ key: 'wr:2', startedAt: T0 + 60_000 })]);
+    seen.push(await version(1), await version(2));
+    await s.clear(2);
+    seen.push(await version(2));
+    await s.tabClosed(2);
+    await s.record(2, [obs({ key: 'wr:3' })]);
+    seen.push(await version(2));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
