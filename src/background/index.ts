@@ -115,6 +115,12 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 onSettingsChanged(applySettings);
+// The hook can only be registered for hosts the extension has access to: access granted or given back after the
+// settings were saved (the options page's "Grant access", the browser's own site-access menu) changes that set.
+const resyncPageHook = (): void =>
+  void settingsReady.then(() => syncPageHook(settings)).catch(warn('registering the page hook failed'));
+browser.permissions.onAdded.addListener(resyncPageHook);
+browser.permissions.onRemoved.addListener(resyncPageHook);
 reloadSettings().catch((err: unknown) => {
   warn('loading the settings failed; using the defaults')(err);
   applySettings(defaultSettings(BUILD_DOMAINS));
