@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/support/browsers.js';
+
+/**
+ * End-to-end tests (test/e2e): a real OpenID provider, real relying parties, real browsers.
+ * - `infra`: the provider and relying parties in plain Chromium, no extension (proves the test world).
+ * - `chromium`: the built extension in Chromium; depends on `build-chrome`, which builds it preconfigured.
+ * - `firefox`: the built extension in firefox-esr over WebDriver BiDi; depends on `build-firefox`.
+ * One worker: the machines have two cores and every test starts a browser. Never downloads a browser.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'build/e2e/test-results',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'infra',
+      testMatch: /(infra|engine-prediction)\.spec\.ts$/,
+      use: { launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
+    { name: 'build-chrome', testMatch: /build-chrome\.setup\.ts$/, timeout: 240_000 },
+    { name: 'build-firefox', testMatch: /build-firefox\.setup\.ts$/, timeout: 240_000 },
+    {
+      name: 'chromium',
+      testMatch: /\.spec\.ts$/,
+      testIgnore: [/infra\.spec\.ts$/, /engine-prediction\.spec\.ts$/, /firefox\.spec\.ts$/],
+      dependencies: ['build-chrome'],
+    },
+    { name: 'firefox', testMatch: /firefox\.spec\.ts$/, dependencies: ['build-firefox'] },
+  ],
+});

@@ -1,0 +1,149 @@
+/**
+ * Page object of the extension's panel page, read through the DOM contract of issue 3
+ * (`data-testid` hooks and `data-*` attributes, see the panel contract): connection, capture status, flows,
+ * steps, artifacts, claims, findings and exchanges. Waits on conditions, never sleeps. Works on a Playwright
+ * page (the panel opened in a tab); the DevTools-embedded panel is read with devtools.ts.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** One artifact as the panel shows it. */
+export interface PanelArtifact {
+  id: string;
+  kind: string;
+  role: string;
+  flowId: string;
+  signature: string;
+  claims: Record<string, unknown>;
+}
+
+/** One finding as the panel shows it. */
+export interface PanelFinding {
+  rule: string;
+  severity: string;
+  flowId: string;
+  artifacts: string[];
+  message: string;
+}
+
+/** One flow with its steps. */
+export interface PanelFlow {
+  id: string;
+  issuer: string;
+  subject: string;
+  type: string;
+  serverSide: boolean;
+  steps: { kind: string; observable: boolean; status: string; sources: string[] }[];
+}
+
+/** One exchange row. */
+export interface PanelExchange {
+  url: string;
+  method: string;
+  status: string;
+  sources: string[];
+}
+
+const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
+
+/** The panel for one tab. */
+export class PanelPage {
+  constructor(readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.getByTestId('capture-status');
+  }
+
+  /** Waits until the panel is connected and shows an analysis of at least `minExchanges` exchanges. */
+  async waitForAnalysis(minExchanges = 1): Promise<void> {
+    await expect(this.page.getByTestId('connection')).toHaveAttribute('data-state', 'connected');
+    await expect(async () => {
+      await expect(this.status).toHaveAttribute('data-analyzed', 'true', { timeout: 1000 });
+      expect(Number(await this.status.getAttribute('data-exchanges'))).toBeGreaterThanOrEqual(minExchanges);
+    }).toPass({ timeout: 30_000 });
+  }
+
+  /** Waits until `condition` holds on the panel's current content (re-read on every try). */
+  async waitFor(what: string, condition: (panel: PanelPage) => Promise<boolean>, timeout = 30_000): Promise<void> {
+    try {
+      await expect(async () => expect(await condition(this), what).toBe(true)).toPass({ timeout });
+    } catch (error) {
+      throw new Error(`panel never showed: ${what}\npanel shows: ${await this.describe()}`, { cause: error });
+    }
+  }
+
+  /** A one-screen summary of what the panel shows, for failure messages. */
+  async describe(): Promise<string> {
+    const [counts, artifacts, findings, flows, exchanges] = await Promise.all([this.counts().catch(() => undefined), this.artifacts(), this.findings(), this.flows(), this.exchanges()]);
+    return JSON.stringify(
+      {
+        connection: await this.page.getByTestId('connection').getAttribute('data-state').catch(() => null),
+        counts,
+        artifacts: artifacts.map((a) => `${a.id} ${a.kind}${a.role ? `/${a.role}` : ''} flow=${a.flowId} sig=${a.signature}`),
+        findings: findings.map((f) => `${f.severity} ${f.rule} [${f.artifacts.join(',')}]`),
+        flows: flows.map((f) => `${f.id} ${f.type} server-side=${f.serverSide} ${f.steps.map((st) => `${st.kind}${st.observable ? '' : '(not observable)'}[${st.sources.join('+')}]`).join(' ')}`),
+        exchanges: exchanges.map((x) => `${x.method} ${x.url} ${x.status} [${x.sources.join('+')}]`),
+      },
+      null,
+      1,
+    );
+  }
+
+  async artifacts(): Promise<PanelArtifact[]> {
+    return this.page.getByTestId('artifact').evaluateAll((els) =>
+      els.map((el) => {
+        const claims: Record<string, unknown> = {};
+        for (const c of el.querySelectorAll<HTMLElement>('[data-testid="claim"]')) {
+          const name = c.dataset.claim ?? '';
+          try {
+            claims[name] = JSON.parse(c.textContent ?? '');
+          } catch {
+            claims[name] = c.textContent;
+          }
+        }
+        const d = (el as HTMLElement).dataset;
+        return { id: d.artifactId ?? '', kind: d.kind ?? '', role: d.role ?? '', flowId: d.flowId ?? '', signature: d.signature ?? '', claims };
+      }),
+    );
+  }
+
+  async findings(): Promise<PanelFinding[]> {
+    const raw = await this.page.getByTestId('finding').evaluateAll((els) => els.map((el) => ({ data: { ...(el as HTMLElement).dataset }, message: el.textContent ?? '' })));
+    return raw.map(({ data: d, message }) => ({ rule: d.rule ?? '', severity: d.severity ?? '', flowId: d.flowId ?? '', artifacts: list(d.artifacts), message }));
+  }
+
+  async flows(): Promise<PanelFlow[]> {
+    const raw = await this.page.getByTestId('flow').evaluateAll((els) =>
+      els.map((el) => ({
+        data: { ...(el as HTMLElement).dataset },
+        steps: [...el.querySelectorAll<HTMLElement>('[data-testid="step"]')].map((s) => ({ ...s.dataset })),
+      })),
+    );
+    return raw.map(({ data, steps }) => ({
+      id: data.flowId ?? '',
+      issuer: data.issuer ?? '',
+      subject: data.subject ?? '',
+      type: data.type ?? '',
+      serverSide: data.serverSide === 'true',
+      steps: steps.map((s) => ({ kind: s.kind ?? '', observable: s.observable !== 'false', status: s.status ?? '', sources: list(s.sources) })),
+    }));
+  }
+
+  async exchanges(): Promise<PanelExchange[]> {
+    const raw = await this.page.getByTestId('exchange').evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
+    return raw.map((d) => ({ url: d.url ?? '', method: d.method ?? '', status: d.status ?? '', sources: list(d.sources) }));
+  }
+
+  /** Counters of the capture status bar. */
+  async counts(): Promise<{ exchanges: number; evicted: number; paused: boolean; analyzed: boolean }> {
+    const d = await this.status.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+    return { exchanges: Number(d.exchanges), evicted: Number(d.evicted), paused: d.paused === 'true', analyzed: d.analyzed === 'true' };
+  }
+}
+
+/**
+ * Whether an artifact is a refresh token: `refresh_token` for a JWT one; an opaque one is `opaque_token` with
+ * role `refresh_token` (oidc-provider's are opaque), which needs `data-role` on the artifact (asked of the panel).
+ */
+export function isRefreshToken(a: PanelArtifact): boolean {
+  return a.kind === 'refresh_token' || (a.kind === 'opaque_token' && a.role === 'refresh_token');
+}
