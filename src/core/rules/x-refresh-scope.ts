@@ -64,10 +64,17 @@ function originalScopeUnion(flow: Flow, ctx: RuleContext, limit: number): Origin
   return { scopes, text: scopes.join(' '), from: [...new Set(parts.flatMap((p) => p.from))], label };
 }
 
+/** The refresh request, or the flow's first token request, names a `resource` (RFC 8707). */
+function usesResourceIndicators(flow: Flow, ctx: RuleContext, refresh: Artifact, limit: number): boolean {
+  const hasResource = (a: Artifact | undefined) => (a?.http?.requestForm?.resource?.length ?? 0) > 0;
+  return hasResource(refresh) || hasResource(firstGrant(flow, ctx, limit));
+}
+
 /**
  * x-refresh-scope: the scope of a token response to a `refresh_token` grant, and the scope its request asked
  * for, are subsets of the scope originally granted (RFC 6749 §6); each names the extra scope values.
- * The response is compared with the first grant's scope; the request with the union of the scopes of the
+ * The response is compared with the first grant's scope (with the union below when a `resource` indicator is in
+ * play, RFC 8707 §2.2: responses then carry per-resource scopes); the request with the union of the scopes of the
  * authorization request, the first token request and the first token response, `offline_access` ignored on
  * both sides (it asks for a refresh token, not resource access; Core §11).
  * No finding when the original scope is unknown or the refresh has no `scope` (an omitted scope means the
@@ -80,7 +87,10 @@ export const xRefreshScope: FlowRule = {
     for (const resp of artifactsOf(flow, ctx, 'token_response')) {
       if (!isRefreshResponse(resp)) continue;
       const limit = flow.artifacts.indexOf(resp.id);
-      const original = grantedScope(flow, ctx, limit);
+      // With resource indicators each token response carries the scope for its resource (RFC 8707 §2.2), so the
+      // first response is no measure of the grant; the grant is what was asked for and consented to.
+      const perResource = usesResourceIndicators(flow, ctx, resp, limit);
+      const original = perResource ? originalScopeUnion(flow, ctx, limit) : grantedScope(flow, ctx, limit);
       const granted = member(resp.claims, 'scope');
       const grantedExtra = original ? missingFrom(spaceSeparated(granted), original.scopes) : [];
       if (original && grantedExtra.length > 0) {

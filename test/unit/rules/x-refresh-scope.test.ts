@@ -43,6 +43,19 @@ describe('x-refresh-scope', () => {
     expectOne(runFlow(xRefreshScope, [authz, r2]), 'x-refresh-scope', 'error', 'of the authorization request', [r2.id, authz.id]);
   });
 
+  it('judges a refresh with a resource indicator against the scope asked for, not the first per-resource response (RFC 8707)', () => {
+    const authz = jsonArtifact('authorize_request', { scope: 'openid email offline_access api:read', client_id: 'spa' });
+    const withResource = (scope: string) =>
+      tokenResponse({ scope }, [], { grant_type: 'refresh_token', resource: 'https://api.example/' });
+    expectNone(runFlow(xRefreshScope, [authz, first('openid email'), withResource('api:read')]));
+    expectOne(runFlow(xRefreshScope, [authz, first('openid email'), withResource('api:read api:write')]), 'x-refresh-scope', 'error', 'adds "api:write"');
+  });
+
+  it('keeps comparing with the first response when no resource indicator is used', () => {
+    const authz = jsonArtifact('authorize_request', { scope: 'openid email api:read', client_id: 'spa' });
+    expectOne(runFlow(xRefreshScope, [authz, first('openid email'), refresh('openid api:read')]), 'x-refresh-scope', 'error', 'adds "api:read"');
+  });
+
   it('compares every refresh with the original grant, not with the previous refresh', () => {
     expectNone(runFlow(xRefreshScope, [first('openid profile'), refresh('openid'), refresh('openid profile')]));
   });
