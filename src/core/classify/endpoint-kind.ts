@@ -58,9 +58,12 @@ const PATH_HINTS: [RegExp, EndpointKind][] = [
  * Classifies an exchange: by the discovery documents seen first, then by request shape (grant_type; token with
  * an introspection path or an `active` answer; response_type and client_id), then by response shape for the
  * documents that can't be mistaken (JWKS, discovery), with common paths as hints that a request shape must
- * back. `json` is the parsed response body when it was JSON. Does not extract anything.
+ * back. A CORS preflight (OPTIONS) is always `other`. `json` is the parsed response body when it was JSON. Does not
+ * extract anything.
  */
 export function classifyExchange(ex: Exchange, url: UrlParts | undefined, form: Record<string, string> | undefined, json: unknown, known: KnownEndpoints): EndpointKind {
+  // A CORS preflight goes to the same URL as the call it clears, but carries no token and returns no document.
+  if (ex.method.toUpperCase() === 'OPTIONS') return 'other';
   const base = url?.base ?? ex.url.split(/[?#]/)[0]!;
   const announced = known.get(base);
   if (announced) return announced;

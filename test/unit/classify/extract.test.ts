@@ -31,6 +31,15 @@ describe('classification', () => {
     });
   }
 
+  it('a CORS preflight to an announced userinfo endpoint is no userinfo (issue 3: an empty OPTIONS became a second userinfo)', () => {
+    const { artifacts } = extractArtifacts([
+      exchange({ url: `${ISS}/.well-known/openid-configuration`, json: { issuer: ISS, userinfo_endpoint: 'https://idp.example/me' } }),
+      exchange({ method: 'OPTIONS', url: 'https://idp.example/me', status: 204, body: '' }),
+      exchange({ method: 'OPTIONS', url: `${ISS}/protocol/openid-connect/userinfo`, status: 204, body: '' }),
+    ]);
+    expect(kinds(artifacts)).toEqual(['discovery']);
+  });
+
   it('a JSON API call that is none of these yields no endpoint artifact', () => {
     expect(extractArtifacts([exchange({ url: 'https://api.example/items', json: { items: [1, 2] } })]).artifacts).toEqual([]);
   });
