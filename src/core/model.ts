@@ -167,6 +167,8 @@ export interface HttpContext {
   responseHeaders: Record<string, string>;
   /** The parsed form body of the request, first value of each name. */
   requestForm?: Record<string, string>;
+  /** Every capture source that saw a part of the exchange, sorted. */
+  sources?: CaptureSource[];
 }
 
 /** Something found in the traffic: a token, an endpoint response, an authorization request or response. */

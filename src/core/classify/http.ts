@@ -1,4 +1,4 @@
-import type { Exchange, Header, HttpContext } from '../model.js';
+import type { CaptureSource, Exchange, Header, HttpContext } from '../model.js';
 
 /** Headers as a map of lower-cased names; repeated headers joined with ", ". */
 export function headerMap(headers: readonly Header[]): Record<string, string> {
@@ -28,6 +28,8 @@ export function httpContext(ex: Exchange, form: Record<string, string> | undefin
   };
   if (ex.status !== undefined) ctx.status = ex.status;
   if (form) ctx.requestForm = form;
+  const sources = [...new Set(Object.values(ex.seenBy).flatMap((s) => s ?? []))].sort() as CaptureSource[];
+  if (sources.length > 0) ctx.sources = sources;
   return ctx;
 }
 

@@ -23,6 +23,7 @@ export function flowSteps(group: Artifact[], serverSideExchange: boolean): FlowS
     const step: FlowStep = { kind, artifact: a.id, at: a.at, observable: true };
     if (first?.exchangeId) step.exchangeId = first.exchangeId;
     if (a.http?.status !== undefined) step.status = a.http.status;
+    if (a.http?.sources) step.sources = a.http.sources;
     steps.push(step);
     if (kind === 'authorize_response' && serverSideExchange && a.claims?.code) {
       steps.push({ kind: 'token', at: a.at, observable: false, note: 'code exchanged for tokens server-side: not observable in the browser' });

@@ -32,6 +32,16 @@ function login(sub: string, state: string, code: string, sid: string, t: number)
 }
 
 describe('correlate', () => {
+  it('names on each step the capture sources that saw its exchange (issue 3: steps had no sources)', () => {
+    const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
+    const [authorize, token, ...rest] = a.exchanges;
+    token!.seenBy = { request: ['webRequest', 'page-hook'], responseBody: ['page-hook'] };
+    const { artifacts } = extractArtifacts([authorize!, token!, ...rest]);
+    const steps = correlate(artifacts)[0]!.steps;
+    expect(steps.find((s) => s.kind === 'token')?.sources).toEqual(['page-hook', 'webRequest']);
+    expect(steps.find((s) => s.kind === 'userinfo')?.sources).toEqual(rest[0]!.seenBy.request);
+  });
+
   it('groups two interleaved logins into two flows by state, code, tokens and session', () => {
     const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
     const b = login('bob', 's-b', 'code-b', 'sid-b', T0 + 1);
