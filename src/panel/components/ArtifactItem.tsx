@@ -11,11 +11,13 @@ export function ArtifactItem({ artifact }: { artifact: ArtifactView }) {
       data-testid="artifact"
       data-artifact-id={artifact.id}
       data-kind={artifact.kind}
+      data-role={artifact.role}
       data-flow-id={artifact.flowId}
       data-signature={artifact.signature}
     >
       <h3>
         {artifact.kind.replaceAll('_', ' ')}
+        {artifact.role !== '' && <span class="muted"> ({artifact.role.replaceAll('_', ' ')})</span>}
         {artifact.issuer !== '' && <span class="muted"> · {artifact.issuer}</span>}
         {artifact.signature !== '' && <span class={`signature signature-${artifact.signature}`}> · signature {artifact.signature}</span>}
       </h3>

@@ -40,6 +40,8 @@ export interface ClaimView {
 export interface ArtifactView {
   id: string;
   kind: string;
+  /** The name it travelled under (an opaque token's `refresh_token`, a JWT's `logout_token`), or empty. */
+  role: string;
   /** The first flow holding the artifact, or empty. */
   flowId: string;
   /** The signature status, or empty. */
@@ -131,6 +133,7 @@ function artifactView(artifact: Artifact, flowOf: ReadonlyMap<string, string>): 
   return {
     id: artifact.id,
     kind: artifact.kind,
+    role: artifact.role ?? '',
     flowId: flowOf.get(artifact.id) ?? '',
     signature: artifact.signature?.status ?? '',
     issuer: artifact.issuer ?? '',

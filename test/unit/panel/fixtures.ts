@@ -74,7 +74,7 @@ export function sampleState(overrides: Partial<TabState> = {}): TabState {
       },
     },
     { id: 'a2', kind: 'userinfo', at: 2, occurrences: [], profile: 'oidc', claims: { sub: 'bob' } },
-    { id: 'a3', kind: 'opaque_token', at: 3, occurrences: [], profile: 'oidc' },
+    { id: 'a3', kind: 'opaque_token', role: 'refresh_token', at: 3, occurrences: [], profile: 'oidc' },
   ];
   const findings: Finding[] = [
     { rule: 'typ-explicit', severity: 'info', message: 'info one', artifacts: ['a1'], source: 's' },

@@ -22,10 +22,10 @@ describe('toPanelView', () => {
       { kind: 'userinfo', observable: true, status: '200', sources: 'devtools,page-hook,webRequest', note: '' },
     ]);
     expect(view.flows[1]).toMatchObject({ issuer: '', subject: '', serverSide: false });
-    expect(view.artifacts.map((a) => [a.id, a.flowId, a.signature])).toEqual([
-      ['a1', 'f1', 'valid'],
-      ['a2', 'f1', ''],
-      ['a3', '', ''],
+    expect(view.artifacts.map((a) => [a.id, a.flowId, a.signature, a.role])).toEqual([
+      ['a1', 'f1', 'valid', ''],
+      ['a2', 'f1', '', ''],
+      ['a3', '', '', 'refresh_token'],
     ]);
     expect(view.exchangeRows).toEqual([
       { id: 'e1', url: 'https://idp.example.com/token', method: 'POST', status: '200', sources: 'page-hook,webRequest' },
