@@ -101,6 +101,8 @@ function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, strin
     return;
   }
   const a = c.b.add('authorize_response', at, o, { claims: picked });
+  // RFC 9207: the AS names itself; for a confidential client this is the only place the browser sees the issuer.
+  if (typeof picked.iss === 'string' && picked.iss !== '') a.issuer = picked.iss;
   c.authzResponses.set(key, a);
   for (const name of ['id_token', 'access_token']) {
     const raw = params[name];

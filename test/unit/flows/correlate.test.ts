@@ -66,6 +66,14 @@ describe('correlate', () => {
     expect(flow!.serverSideExchange).toBe(true);
     expect(flow!.notes.join(' ')).toMatch(/not observable in the browser/);
     expect(flow!.steps.find((s) => !s.observable)).toMatchObject({ kind: 'token', observable: false });
+    expect(flow!.issuer).toBeUndefined();
+  });
+
+  it('a server-side flow takes its issuer from the RFC 9207 iss of the authorization response', () => {
+    const iss = encodeURIComponent(ISS);
+    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/auth?client_id=web&response_type=code&state=s`, redirect: `https://web.example/cb?code=c1&state=s&iss=${iss}` })]);
+    const [flow] = correlate(artifacts);
+    expect(flow).toMatchObject({ serverSideExchange: true, issuer: ISS });
   });
 
   it('loose artifacts each end in a flow; discovery and JWKS in none', () => {
