@@ -22,8 +22,10 @@ test('DevTools open: the Tokens panel shows a login captured with source devtool
 
     const tokenUrl = `${lab.provider.issuer}/token`;
     const devtoolsSeen = `[...document.querySelectorAll('[data-testid="exchange"]')].filter((e) => (e.dataset.sources ?? '').split(',').includes('devtools')).map((e) => e.dataset.method + ' ' + e.dataset.url)`;
-    await expect.poll(() => inPanel<string[]>(devtoolsSeen), { timeout: 30_000 }).toContain(`POST ${tokenUrl}`);
-    expect(await inPanel<string[]>(devtoolsSeen)).toContain(`GET ${lab.provider.issuer}/me`);
+    // DevTools reports each request when it finishes, and getContent answers later still: wait for both.
+    await expect
+      .poll(() => inPanel<string[]>(devtoolsSeen), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([`POST ${tokenUrl}`, `GET ${lab.provider.issuer}/me`]));
 
     // The same record, read from the panel page in a tab: one exchange, several sources merged.
     const panel = await panelFor(page);
