@@ -8,10 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './root.js';
 
-/** The repository root (three levels above this file). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export { ROOT };
 
 /** Hosts configured in the e2e builds; 127.0.0.2 (the unconfigured site) is deliberately missing. */
 export const E2E_DOMAINS = ['127.0.0.1', 'localhost'];
@@ -25,22 +24,24 @@ export function extensionDir(browser: E2eBrowser): string {
 }
 
 /** The environment of the e2e build: what a team would set for a preconfigured QA build. */
-export function buildEnv(browser: E2eBrowser): Record<string, string> {
+export function buildEnv(browser: E2eBrowser, dir = extensionDir(browser)): Record<string, string> {
   return {
     TOKEN_INSPECTOR_DOMAINS: E2E_DOMAINS.join(','),
-    TOKEN_INSPECTOR_OUTDIR: extensionDir(browser),
+    TOKEN_INSPECTOR_OUTDIR: dir,
   };
 }
 
-/** Runs `vite build --mode <browser>` with {@link buildEnv}; returns the output directory. Throws when it fails. */
-export function buildExtension(browser: E2eBrowser): string {
-  const dir = extensionDir(browser);
+/**
+ * Runs `vite build --mode <browser>` with {@link buildEnv} into `dir` (default {@link extensionDir}; `npm start`
+ * builds into build/start/chrome); returns the output directory. Throws when it fails.
+ */
+export function buildExtension(browser: E2eBrowser, dir = extensionDir(browser)): string {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(dir, 'manifest.json'))) return dir;
   // vite's package exports do not expose its bin; find it next to its package.json.
   const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
   execFileSync(process.execPath, [vite, 'build', '--mode', browser, '--logLevel', 'warn'], {
     cwd: ROOT,
-    env: { ...process.env, ...buildEnv(browser) },
+    env: { ...process.env, ...buildEnv(browser, dir) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the ${browser} build made no manifest.json in ${dir}`);

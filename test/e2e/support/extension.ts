@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type LaunchOptions, type Page, type Worker } from '@playwright/test';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import type { CaptureStats, RuntimeRequest, RuntimeResponses } from '../../../src/shared/protocol.js';
 import type { Settings } from '../../../src/shared/settings.js';
@@ -49,14 +49,21 @@ function isExtensionWorker(worker: Worker): boolean {
   return worker.url().startsWith('chrome-extension://');
 }
 
-/** Launches Chromium (headless unless `HEADED=1`) with the extension built in `dir` (default: the e2e build). */
-export async function launchWithExtension(dir = extensionDir('chrome')): Promise<ExtensionBrowser> {
+/** Launch options a caller may change (`npm start` shows a window and handles Ctrl+C itself); never the binary or flags. */
+export type LaunchOverrides = Pick<LaunchOptions, 'headless' | 'viewport' | 'handleSIGINT' | 'handleSIGTERM' | 'handleSIGHUP'>;
+
+/**
+ * Launches Chromium (headless unless `HEADED=1` or `overrides.headless` says otherwise) with the extension built
+ * in `dir` (default: the e2e build).
+ */
+export async function launchWithExtension(dir = extensionDir('chrome'), overrides: LaunchOverrides = {}): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'ti-e2e-profile-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: process.env.HEADED !== '1',
+      ...overrides,
       args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     });
     const ctx = context;

@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { transform } from 'esbuild';
 import { listen, send } from './listen.js';
 import { E2E_API, E2E_API_SCOPE, SPA_CLIENT_ID } from './provider-config.js';
+import { ROOT } from './root.js';
 
 /** A running SPA server; `configure` tells the page which issuer to use (the provider starts after it). */
 export interface SpaServer {
@@ -21,7 +22,8 @@ export interface SpaServer {
 const require = createRequire(import.meta.url);
 
 async function compiledApp(): Promise<string> {
-  const source = await readFile(fileURLToPath(new URL('./spa/app.ts', import.meta.url)), 'utf8');
+  // From the root, not import.meta.url: `npm start` runs this module bundled into build/start/.
+  const source = await readFile(join(ROOT, 'test', 'e2e', 'support', 'spa', 'app.ts'), 'utf8');
   return (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022' })).code;
 }
 
