@@ -23,6 +23,7 @@ import { devtoolsPort, panelPort, routePort } from './ports.js';
 import { createRecorder } from './recorder.js';
 import { createStore } from './store.js';
 import { createSubscriptions } from './subscriptions.js';
+import { createTabClosing } from './tab-closing.js';
 
 const workerStartedAt = Date.now();
 const warn = (what: string) => (err: unknown) => console.warn(`Token Inspector: ${what}:`, err);
@@ -53,7 +54,8 @@ installWebRequestCapture(recorder);
 installFilterResponseCapture(recorder);
 const deepCapture = DEEP_CAPTURE ? installDeepCapture(recorder) : undefined;
 
-const jsonCache = createJsonCache(createFetchJson());
+// Keys are fetched from the configured domains only: a page can forge a token's `iss`, not the user's settings.
+const jsonCache = createJsonCache(createFetchJson({ domains: () => domains }));
 const analyzer = createAnalyzer({
   snapshot: (tabId) => store.view(tabId),
   settings: () => settings,
@@ -84,6 +86,7 @@ function applySettings(next: Settings): void {
   domains = parseDomains(next.domains);
   markSettingsLoaded();
   syncPageHook(next).catch(warn('registering the page hook failed'));
+  jsonCache.clear();
   analyzer.rerunAll();
 }
 
@@ -105,14 +108,9 @@ const handlers = createHandlers({
 // Returning undefined leaves a message that is not ours to other listeners; a promise answers the sender.
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => answerMessage(handlers, message, sender));
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  store
-    .tabClosed(tabId)
-    .then((dropped) => {
-      if (dropped) analyzer.forget(tabId);
-    })
-    .catch(warn('dropping a closed tab failed'));
-});
+// "Preserve log" decides whether a closed tab is kept: closing waits for the settings.
+const tabClosing = createTabClosing({ store, settingsReady, dropped: (tabId) => analyzer.forget(tabId), onError: warn('dropping a closed tab failed') });
+browser.tabs.onRemoved.addListener((tabId) => void tabClosing.closed(tabId));
 
 onSettingsChanged(applySettings);
 // The hook can only be registered for hosts the extension has access to: access granted or given back after the
@@ -128,9 +126,4 @@ reloadSettings().catch((err: unknown) => {
 
 // A tab whose close never reached the worker (it crashed, or was being restarted) would stay until the browser
 // closes. Checked once the settings are known, as they may preserve every tab.
-Promise.all([store.tabIds(), browser.tabs.query({}), settingsReady])
-  .then(([stored, open]) => {
-    const alive = new Set(open.map((t) => t.id));
-    for (const tabId of stored) if (!alive.has(tabId)) void store.tabClosed(tabId).catch(warn('dropping a closed tab failed'));
-  })
-  .catch(warn('checking for closed tabs failed'));
+void tabClosing.sweep(browser.tabs.query({}).then((open) => open.map((t) => t.id)));

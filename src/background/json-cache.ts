@@ -8,30 +8,49 @@ import type { FetchJson } from '../core/index.js';
 /** How long a fetched document is reused. */
 export const JSON_CACHE_MS = 5 * 60_000;
 
+/**
+ * How long after one network request of a URL the next may go out: the engine's refetch for an unknown `kid`
+ * and a failed fetch are answered from the last attempt until then (a token whose `kid` the issuer does not have
+ * would otherwise refetch the JWKS on every analysis run, several times a second while a panel watches).
+ */
+export const REFETCH_INTERVAL_MS = 60_000;
+
 export interface JsonCache {
   /**
    * The FetchJson for one analysis run: the first request of a URL in the run may be answered from the cache; a
    * second request of the same URL in the same run (the engine's refetch for an unknown `kid`, Core §10.1.1)
-   * always goes to the network and refreshes the cache.
+   * goes to the network and refreshes the cache, unless the URL was fetched less than
+   * {@link REFETCH_INTERVAL_MS} ago.
    */
   forRun(): FetchJson;
+  /** Forgets everything (the settings changed: which URLs may be fetched may have too). */
+  clear(): void;
+}
+
+interface Entry {
+  /** When the network request went out. */
+  at: number;
+  value: Promise<unknown>;
+  failed: boolean;
 }
 
 /**
- * A cache over `fetchJson`: successful answers only, for `ttlMs`, with concurrent requests of one URL sharing one
- * fetch. Failures are not cached. Memory only; does not persist and does not bound the number of URLs (the engine
- * only asks for discovery and JWKS of observed issuers).
+ * A cache over `fetchJson`: successful answers for `ttlMs`, failures for `refetchMs`, with concurrent requests
+ * of one URL sharing one fetch, and at most one network request per URL per `refetchMs`. Memory only; does not
+ * persist and does not bound the number of URLs (the engine only asks for discovery and JWKS of observed issuers).
  */
-export function createJsonCache(fetchJson: FetchJson, ttlMs: number = JSON_CACHE_MS, now: () => number = () => Date.now()): JsonCache {
-  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+export function createJsonCache(
+  fetchJson: FetchJson,
+  ttlMs: number = JSON_CACHE_MS,
+  now: () => number = () => Date.now(),
+  refetchMs: number = REFETCH_INTERVAL_MS,
+): JsonCache {
+  const entries = new Map<string, Entry>();
   const fetchFresh = (url: string): Promise<unknown> => {
-    const value = fetchJson(url);
-    const entry = { at: now(), value };
+    const entry: Entry = { at: now(), value: fetchJson(url), failed: false };
     entries.set(url, entry);
-    value.catch(() => {
-      if (entries.get(url) === entry) entries.delete(url);
-    });
-    return value;
+    entry.value.catch(() => (entry.failed = true));
+    return entry.value;
   };
   return {
     forRun() {
@@ -40,9 +59,14 @@ export function createJsonCache(fetchJson: FetchJson, ttlMs: number = JSON_CACHE
         const again = asked.has(url);
         asked.add(url);
         const entry = entries.get(url);
-        if (!again && entry && now() - entry.at < ttlMs) return entry.value;
+        if (entry) {
+          const age = now() - entry.at;
+          if (age < refetchMs) return entry.value;
+          if (!again && !entry.failed && age < ttlMs) return entry.value;
+        }
         return fetchFresh(url);
       };
     },
+    clear: () => entries.clear(),
   };
 }

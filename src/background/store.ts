@@ -6,89 +6,53 @@
  * (BROWSER-TESTING.md, pitfall 2).
  */
 import { mergeObservation } from '../core/capture/merge.js';
-import type { Observation } from '../core/capture/observation.js';
 import type { Exchange } from '../core/model.js';
 import { capObservation, MAX_BODY_CHARS } from './store/cap-body.js';
-import { exchangeKey, metaKey } from './store/keys.js';
-import { byteBudget, type StorageArea } from './store/storage-area.js';
+import { enforceCaps, evictBytes, type EvictionScope } from './store/eviction.js';
+import { exchangeKey, metaKey, parseKey } from './store/keys.js';
+import { createPersister } from './store/persist.js';
+import { byteBudget } from './store/storage-area.js';
 import { emptyMeta } from './store/tab-meta.js';
 import { emptyTab, readTabs, storedSize, type TabRecord } from './store/tab-record.js';
-import { Writes } from './store/writes.js';
+import type { Store, StoreOptions, StoreTotals } from './store/store-api.js';
+import { metaValue, Writes } from './store/writes.js';
+
+export type { RecordResult, Store, StoreOptions, StoreTotals, TabView } from './store/store-api.js';
 
 /** The most exchanges kept over all tabs (issue 3 §4). */
 export const MAX_EXCHANGES = 5_000;
 
-/** What a store is built over, and its caps (the defaults are issue 3's). */
-export interface StoreOptions {
-  area: StorageArea;
-  /** The area's `QUOTA_BYTES`, when the browser states one; the byte budget is 80 % of it, at most 50 MB. */
-  quotaBytes?: unknown;
-  /** Overrides the byte budget (tests). */
-  maxBytes?: number;
-  maxExchanges?: number;
-  maxBodyChars?: number;
-  /** The user's "preserve log" setting: when true, no tab's captures are dropped on close. */
-  preserveLog?: () => boolean;
-  /** Ids for new exchanges; random UUIDs by default (they must not repeat after a worker restart). */
-  newId?: () => string;
+/** Operations kept, at most, while the area cannot be read (the oldest are forgotten first). */
+export const MAX_REPLAY = 1_000;
+
+/** The note a view adds to an exchange that could not be written to the area. */
+export const UNSAVED_NOTE = 'not saved in session storage (full or failing): kept in memory only, lost when the worker restarts';
+
+function withUnsavedNote(ex: Exchange): Exchange {
+  return { ...ex, notes: [...(ex.notes ?? []), UNSAVED_NOTE] };
 }
 
-/** A tab as the store has it. The exchanges are shared, not copied: do not mutate them. */
-export interface TabView {
-  tabId: number;
-  /** Oldest first. */
-  exchanges: Exchange[];
-  paused: boolean;
-  preserve: boolean;
-  evicted: number;
-  dropped: number;
-  bytes: number;
-  /** Changes whenever the exchanges change; never repeats within one worker's life (memory only). */
-  version: number;
-}
-
-/** Totals over all tabs, for the stats message. */
-export interface StoreTotals {
-  tabs: number;
-  exchanges: number;
-  bytes: number;
-  evicted: number;
-}
-
-/** What {@link Store.record} did with a batch of observations. */
-export interface RecordResult {
-  /** Observations merged into the tab. */
-  accepted: number;
-  /** Observations dropped because the tab is paused. */
-  dropped: number;
-}
-
-/** The per-tab capture store; see {@link createStore}. */
-export interface Store {
-  /** Resolves once the area was read (also when reading failed: the store then starts empty). */
-  readonly ready: Promise<void>;
-  /** Merges observations into a tab's exchanges, then applies the caps (oldest exchanges of any tab go first). */
-  record(tabId: number, observations: readonly Observation[]): Promise<RecordResult>;
-  /** The tab after every mutation asked for before this call. */
-  view(tabId: number): Promise<TabView>;
-  pause(tabId: number): Promise<void>;
-  resume(tabId: number): Promise<void>;
-  /** Removes a tab's exchanges and resets its counters; keeps paused and preserve. */
-  clear(tabId: number): Promise<void>;
-  setPreserve(tabId: number, preserve: boolean): Promise<void>;
-  /** Drops a closed tab unless it or the settings preserve it. Resolves to whether it was dropped. */
-  tabClosed(tabId: number): Promise<boolean>;
-  /** Tabs the store holds anything for. */
-  tabIds(): Promise<number[]>;
-  totals(): Promise<StoreTotals>;
-  /** Called with a tab id after each change to that tab has been written. Returns the unsubscribe function. */
-  onChange(listener: (tabId: number) => void): () => void;
+/** The ids of the exchanges a write sets. */
+function idsSetBy(w: Writes): Set<string> {
+  const ids = new Set<string>();
+  for (const key of Object.keys(w.set)) {
+    const parsed = parseKey(key);
+    if (parsed?.kind === 'exchange') ids.add(parsed.exchangeId);
+  }
+  return ids;
 }
 
 /**
  * A store over `area`. Does not analyse, push to panels or check domains (the recorder does), and never calls
- * `area.clear()`. A failing `set` or `remove` rejects that operation; memory keeps the change and a later write
- * of the same keys persists it.
+ * `area.clear()`. Writes set first, then remove. A full area makes the store evict its oldest exchanges and try
+ * again; what still cannot be written stays in memory, marked unsaved in the views. Another failing `set`
+ * rejects that operation (memory keeps the change; a later write of the same keys persists it); a failing
+ * `remove` is tried again with the next write.
+ *
+ * When the area cannot be read at start (twice), nothing is written until a read succeeds, as a write could
+ * replace a tab's stored order, flags and counters: every mutation first tries the read again, and meanwhile
+ * runs in memory only (its exchanges shown unsaved) and is remembered. Once the read succeeds, the remembered
+ * mutations are applied again over what the area holds and written.
  */
 export function createStore(options: StoreOptions): Store {
   const { area } = options;
@@ -98,33 +62,105 @@ export function createStore(options: StoreOptions): Store {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const listeners = new Set<(tabId: number) => void>();
   let tabs = new Map<number, TabRecord>();
+  // Tab ids are not reused within a browser session, so a closed tab never needs to come back.
+  const closed = new Set<number>();
+  // Tabs whose meta could not be written: written again with the next write.
+  const dirtyMeta = new Set<number>();
+  let loaded = false;
+  const replay: ((w: Writes) => unknown)[] = [];
   // Versions come from one counter over all tabs, so a tab dropped and seen again never repeats an old version.
   let versions = 0;
   const bump = (t: TabRecord): void => {
     t.version = ++versions;
   };
-
-  // An area that cannot be read leaves the store empty rather than dead; since writes only set the keys they
-  // change, what the area still holds is not overwritten (a tab's order is rebuilt from its exchanges on load).
-  const ready: Promise<void> = area.get(null).then(
-    (items) => {
-      tabs = readTabs(items);
-      for (const t of tabs.values()) bump(t);
+  const scope: EvictionScope = {
+    get tabs() {
+      return tabs;
     },
-    () => undefined,
-  );
+    bump,
+  };
+
+  const mark = (key: string, unsaved: boolean): void => {
+    const parsed = parseKey(key);
+    const t = parsed && tabs.get(parsed.tabId);
+    if (!parsed || !t) return;
+    if (parsed.kind === 'meta') {
+      if (unsaved) dirtyMeta.add(parsed.tabId);
+      else dirtyMeta.delete(parsed.tabId);
+    } else if (!unsaved) {
+      t.unsaved.delete(parsed.exchangeId);
+    } else if (t.exchanges.has(parsed.exchangeId)) {
+      t.unsaved.add(parsed.exchangeId);
+    }
+  };
+  const persister = createPersister(area, {
+    saved: (key) => mark(key, false),
+    unsaved: (key) => mark(key, true),
+    makeRoom: (w, bytes) => evictBytes(scope, w, idsSetBy(w), bytes),
+  });
+
+  const load = (items: Record<string, unknown>): void => {
+    tabs = readTabs(items);
+    for (const t of tabs.values()) bump(t);
+    dirtyMeta.clear();
+    loaded = true;
+  };
+  const readArea = () => area.get(null);
+  const ready: Promise<void> = readArea()
+    .catch(() => readArea())
+    .then(load, () => undefined);
   let tail: Promise<unknown> = ready;
+
+  const notify = (tabIds: Iterable<number>): void => {
+    for (const tabId of tabIds) for (const l of listeners) l(tabId);
+  };
+
+  function rewriteDirtyMeta(w: Writes): void {
+    for (const tabId of dirtyMeta) {
+      const t = tabs.get(tabId);
+      const key = metaKey(tabId);
+      if (!t) dirtyMeta.delete(tabId);
+      else if (!(key in w.set) && !w.removed.has(key)) w.put(key, metaValue(t));
+    }
+  }
+
+  /** Reads the area again after a failed start; on success, applies the remembered mutations over it and writes them. */
+  async function catchUp(): Promise<void> {
+    let items: Record<string, unknown>;
+    try {
+      items = await readArea();
+    } catch {
+      return;
+    }
+    const before = [...tabs.keys()];
+    load(items);
+    const w = new Writes();
+    for (const op of replay.splice(0)) op(w);
+    try {
+      await persister.flush(w);
+    } catch {
+      // Kept in memory and marked unsaved; the next write of those keys tries again.
+    }
+    notify(new Set([...before, ...tabs.keys()]));
+  }
 
   /** Runs `fn` after every earlier mutation; its writes go to the area, then listeners hear of the tabs touched. */
   function mutate<T>(fn: (w: Writes) => T): Promise<T> {
     const run = tail.then(async () => {
+      if (!loaded) await catchUp();
       const w = new Writes();
       const result = fn(w);
       try {
-        if (w.removed.size > 0) await area.remove([...w.removed]);
-        if (Object.keys(w.set).length > 0) await area.set(w.set);
+        if (loaded) {
+          rewriteDirtyMeta(w);
+          await persister.flush(w);
+        } else {
+          replay.push(fn);
+          if (replay.length > MAX_REPLAY) replay.shift();
+          for (const key of Object.keys(w.set)) mark(key, true);
+        }
       } finally {
-        for (const tabId of w.touched) for (const l of listeners) l(tabId);
+        notify(w.touched);
       }
       return result;
     });
@@ -156,42 +192,6 @@ export function createStore(options: StoreOptions): Store {
     };
   }
 
-  /** The tab whose oldest exchange started first (ties: the lower tab id), never `keep` itself. */
-  function oldest(keep: string): [number, TabRecord, string] | undefined {
-    let best: [number, TabRecord, string] | undefined;
-    let bestAt = Infinity;
-    for (const [tabId, t] of tabs) {
-      const id = t.meta.order.find((x) => x !== keep);
-      const at = id === undefined ? undefined : t.exchanges.get(id)?.startedAt;
-      if (id === undefined || at === undefined) continue;
-      if (at < bestAt || (at === bestAt && best && tabId < best[0])) {
-        best = [tabId, t, id];
-        bestAt = at;
-      }
-    }
-    return best;
-  }
-
-  /** Evicts the oldest exchanges until both caps hold, sparing `keep` (the exchange just written). */
-  function enforceCaps(w: Writes, keep: string): void {
-    let { exchanges, bytes } = totalsNow();
-    while (exchanges > maxExchanges || bytes > maxBytes) {
-      const victim = oldest(keep);
-      if (!victim) return;
-      const [tabId, t, id] = victim;
-      bytes -= t.sizes.get(id) ?? 0;
-      exchanges -= 1;
-      t.bytes -= t.sizes.get(id) ?? 0;
-      t.sizes.delete(id);
-      t.exchanges.delete(id);
-      t.meta.order = t.meta.order.filter((x) => x !== id);
-      t.meta.evicted += 1;
-      bump(t);
-      w.remove(exchangeKey(tabId, id));
-      w.meta(tabId, t);
-    }
-  }
-
   function dropTab(w: Writes, tabId: number, t: TabRecord): void {
     for (const id of t.exchanges.keys()) w.remove(exchangeKey(tabId, id));
     tabs.delete(tabId);
@@ -201,6 +201,7 @@ export function createStore(options: StoreOptions): Store {
 
   const setFlag = (tabId: number, change: (t: TabRecord) => void) =>
     mutate((w) => {
+      if (closed.has(tabId)) return;
       const t = tabFor(tabId);
       change(t);
       w.meta(tabId, t);
@@ -210,12 +211,13 @@ export function createStore(options: StoreOptions): Store {
     ready,
     record: (tabId, observations) =>
       mutate((w) => {
-        if (observations.length === 0) return { accepted: 0, dropped: 0 };
+        if (observations.length === 0) return { accepted: 0, dropped: 0, late: 0 };
+        if (closed.has(tabId)) return { accepted: 0, dropped: 0, late: observations.length };
         const t = tabFor(tabId);
         if (t.meta.paused) {
           t.meta.dropped += observations.length;
           w.meta(tabId, t);
-          return { accepted: 0, dropped: observations.length };
+          return { accepted: 0, dropped: observations.length, late: 0 };
         }
         for (const raw of observations) {
           const list = t.meta.order.map((id) => t.exchanges.get(id)).filter((ex): ex is Exchange => ex !== undefined);
@@ -227,21 +229,27 @@ export function createStore(options: StoreOptions): Store {
           }
           bump(t);
           w.touched.add(tabId);
-          enforceCaps(w, exchange.id);
+          enforceCaps(scope, w, new Set([exchange.id]), maxExchanges, maxBytes);
         }
-        return { accepted: observations.length, dropped: 0 };
+        return { accepted: observations.length, dropped: 0, late: 0 };
       }),
     view: async (tabId) => {
       await tail;
       const t = tabs.get(tabId) ?? emptyTab();
+      const exchanges: Exchange[] = [];
+      for (const id of t.meta.order) {
+        const ex = t.exchanges.get(id);
+        if (ex) exchanges.push(t.unsaved.has(id) ? withUnsavedNote(ex) : ex);
+      }
       return {
         tabId,
-        exchanges: t.meta.order.map((id) => t.exchanges.get(id)).filter((ex): ex is Exchange => ex !== undefined),
+        exchanges,
         paused: t.meta.paused,
         preserve: t.meta.preserve,
         evicted: t.meta.evicted,
         dropped: t.meta.dropped,
         bytes: t.bytes,
+        unsaved: t.unsaved.size,
         version: t.version,
       };
     },
@@ -250,6 +258,7 @@ export function createStore(options: StoreOptions): Store {
     setPreserve: (tabId, preserve) => setFlag(tabId, (t) => (t.meta.preserve = preserve)),
     clear: (tabId) =>
       mutate((w) => {
+        if (closed.has(tabId)) return;
         const t = tabFor(tabId);
         for (const id of t.exchanges.keys()) w.remove(exchangeKey(tabId, id));
         const meta = { ...emptyMeta(), paused: t.meta.paused, preserve: t.meta.preserve };
@@ -261,7 +270,9 @@ export function createStore(options: StoreOptions): Store {
     tabClosed: (tabId) =>
       mutate((w) => {
         const t = tabs.get(tabId);
-        if (!t || t.meta.preserve || options.preserveLog?.() === true) return false;
+        if (t?.meta.preserve || options.preserveLog?.() === true) return false;
+        closed.add(tabId);
+        if (!t) return false;
         dropTab(w, tabId, t);
         return true;
       }),

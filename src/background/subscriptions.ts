@@ -29,6 +29,7 @@ export function tabState(view: TabView, latest: TabAnalysis | undefined): TabSta
     evicted: view.evicted,
     bytes: view.bytes,
   };
+  if (view.unsaved > 0) state.unsaved = view.unsaved;
   if (latest && latest.version === view.version) {
     state.analysis = latest.analysis;
     state.analyzedAt = latest.analyzedAt;

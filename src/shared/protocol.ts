@@ -26,6 +26,11 @@ export interface TabState {
   evicted: number;
   /** Approximate stored size of this tab's exchanges in bytes. */
   bytes: number;
+  /**
+   * Exchanges held in the worker's memory only, because session storage was full or failing (absent when none):
+   * a worker restart loses them. Each also carries a note saying so.
+   */
+  unsaved?: number;
 }
 
 /** Panel → worker, over {@link PORT_PANEL}. */

@@ -14,11 +14,17 @@ export interface StorageArea {
 export const MAX_STORE_BYTES = 50 * 1024 * 1024;
 
 /**
- * The byte budget for captured exchanges: 80 % of the area's quota when the browser states one (Chrome's
- * `storage.session.QUOTA_BYTES` is 10 MB; the rest is headroom for the per-tab meta keys), at most
- * {@link MAX_STORE_BYTES}. Firefox states no quota for the session area: then the 50 MB cap alone.
+ * The quota assumed when the area states none: `storage.session.QUOTA_BYTES` is 10 MB in Chrome, and MDN
+ * documents the same for Firefox, whose older versions do not expose it.
+ */
+export const DEFAULT_QUOTA_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The byte budget for captured exchanges, in the measure of session-bytes.ts: 80 % of the area's quota (the rest
+ * is headroom for the per-tab meta keys), at most {@link MAX_STORE_BYTES}. A quota that is missing or not a
+ * positive number counts as {@link DEFAULT_QUOTA_BYTES}. Does not query the browser.
  */
 export function byteBudget(quotaBytes: unknown): number {
-  if (typeof quotaBytes !== 'number' || !Number.isFinite(quotaBytes) || quotaBytes <= 0) return MAX_STORE_BYTES;
-  return Math.min(MAX_STORE_BYTES, Math.floor(quotaBytes * 0.8));
+  const quota = typeof quotaBytes === 'number' && Number.isFinite(quotaBytes) && quotaBytes > 0 ? quotaBytes : DEFAULT_QUOTA_BYTES;
+  return Math.min(MAX_STORE_BYTES, Math.floor(quota * 0.8));
 }

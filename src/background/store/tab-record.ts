@@ -1,27 +1,30 @@
 /** A tab's captures as the store holds them in memory, and reading them back from the storage area. */
 import type { Exchange } from '../../core/model.js';
 import { exchangeKey, parseKey } from './keys.js';
+import { itemBytes } from './session-bytes.js';
 import { emptyMeta, readMeta, type TabMeta } from './tab-meta.js';
 
 /** One tab in memory: its meta and exchanges, and the stored size of each exchange. */
 export interface TabRecord {
   meta: TabMeta;
   exchanges: Map<string, Exchange>;
-  /** Bytes each exchange takes in the area (key + JSON), by id. */
+  /** Bytes each exchange takes in the area (session-bytes.ts), by id. */
   sizes: Map<string, number>;
   bytes: number;
   /** Bumped whenever the exchanges change (memory only): tells an analysis whether it is still current. */
   version: number;
+  /** Ids of exchanges whose last write failed: they live in memory only (memory only, like `version`). */
+  unsaved: Set<string>;
 }
 
 /** A tab with nothing captured. */
 export function emptyTab(): TabRecord {
-  return { meta: emptyMeta(), exchanges: new Map(), sizes: new Map(), bytes: 0, version: 0 };
+  return { meta: emptyMeta(), exchanges: new Map(), sizes: new Map(), bytes: 0, version: 0, unsaved: new Set() };
 }
 
-/** What an exchange costs in the area: Chrome counts the key and the JSON of the value. */
+/** What an exchange costs in the area, key included, as the browsers' quotas count it (session-bytes.ts). */
 export function storedSize(tabId: number, ex: Exchange): number {
-  return exchangeKey(tabId, ex.id).length + JSON.stringify(ex).length;
+  return itemBytes(exchangeKey(tabId, ex.id), ex);
 }
 
 /** Enough of an Exchange's shape to hand it to the engine; the store wrote it, so this only guards against garbage. */

@@ -1,6 +1,12 @@
 /** What one store mutation writes: the keys it sets and removes, and the tabs it touched. */
 import { metaKey } from './keys.js';
+import type { TabMeta } from './tab-meta.js';
 import type { TabRecord } from './tab-record.js';
+
+/** The meta as it is written: a copy, so that later changes in memory do not change a pending write. */
+export function metaValue(t: TabRecord): TabMeta {
+  return { ...t.meta, order: [...t.meta.order] };
+}
 
 /** The keys one mutation sets and removes, and the tabs it touched. A key set after being removed is not removed. */
 export class Writes {
@@ -19,7 +25,7 @@ export class Writes {
   }
 
   meta(tabId: number, t: TabRecord): void {
-    this.put(metaKey(tabId), { ...t.meta, order: [...t.meta.order] });
+    this.put(metaKey(tabId), metaValue(t));
     this.touched.add(tabId);
   }
 }

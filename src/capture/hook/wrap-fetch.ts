@@ -3,6 +3,7 @@ import type { Observation } from '../../core/capture/observation.js';
 import type { HookSink } from './forwarder.js';
 import { headerList } from './headers.js';
 import { isReadableType, readLimited } from './read-response.js';
+import { followRedirect } from './redirect.js';
 import { MAX_HOOK_TEXT, classOf, describeRequestBody } from './request-body.js';
 
 /** What the wrappers need from the page: a clock and the base URL, taken before page scripts could change them. */
@@ -70,10 +71,7 @@ async function readResponse(started: Started, response: Response, env: HookEnv):
   obs.status = response.status;
   if (response.statusText) obs.statusText = response.statusText;
   obs.responseHeaders = headerList(response.headers);
-  if (response.redirected && response.url && response.url !== obs.url) {
-    note(obs, `redirected from ${obs.url}`);
-    obs.url = response.url;
-  }
+  if (response.redirected && response.url && response.url !== obs.url) followRedirect(obs, response.url);
   const type = response.headers.get('content-type');
   if (!isReadableType(type)) {
     note(obs, `response body not read by the page hook (content type ${String(type).slice(0, 100)})`);

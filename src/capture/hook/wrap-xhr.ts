@@ -3,6 +3,7 @@ import type { Header } from '../../core/model.js';
 import type { Observation } from '../../core/capture/observation.js';
 import type { HookSink } from './forwarder.js';
 import { parseHeaderBlock } from './headers.js';
+import { followRedirect, withoutFragment } from './redirect.js';
 import { MAX_HOOK_TEXT, describeRequestBody } from './request-body.js';
 import type { HookEnv } from './wrap-fetch.js';
 
@@ -46,9 +47,9 @@ function finish(xhr: XhrLike, obs: Observation, env: HookEnv): Observation {
     obs.status = xhr.status;
     if (xhr.statusText) obs.statusText = xhr.statusText;
     obs.responseHeaders = parseHeaderBlock(xhr.getAllResponseHeaders());
-    if (xhr.responseURL && xhr.responseURL !== obs.url) {
-      notes.push(`redirected from ${obs.url}`);
-      obs.url = xhr.responseURL;
+    if (xhr.responseURL && xhr.responseURL !== withoutFragment(obs.url)) {
+      obs.notes = notes;
+      followRedirect(obs, xhr.responseURL);
     }
     const type = obs.responseHeaders.find((h) => h.name.toLowerCase() === 'content-type')?.value;
     const responseType = xhr.responseType;

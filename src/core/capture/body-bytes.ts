@@ -37,3 +37,25 @@ export function bodiesCompatible(a: Body, b: Body): boolean {
   if (b.truncated && startsWith(x, y)) return true;
   return x.length === y.length && startsWith(x, y);
 }
+
+/** The JSON value of a body, re-serialised; undefined when it does not decode or parse. */
+function canonicalJson(body: Body): string | undefined {
+  const bytes = bodyBytes(body);
+  if (!bytes) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(new TextDecoder().decode(bytes)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether two complete bodies hold the same JSON value written differently (whitespace, escapes): the page hook
+ * re-serialises an XHR's `json` response. Member order counts; duplicate names keep the last, as `JSON.parse`
+ * does. False when either is truncated or not JSON.
+ */
+export function sameJson(a: Body, b: Body): boolean {
+  if (a.truncated || b.truncated) return false;
+  const x = canonicalJson(a);
+  return x !== undefined && x === canonicalJson(b);
+}

@@ -81,6 +81,18 @@ export function unionHeaders(a: readonly Header[], b: readonly Header[]): Header
   return names.flatMap((name) => pick(left.get(name), right.get(name), groupRank) ?? []);
 }
 
+/**
+ * The headers of two captures: the list the browser saw (`browser` 1) wins whole over one only the page hook saw
+ * (0), which shows only what the page set or may read; between lists of the same kind, {@link unionHeaders}.
+ * Taking the browser's list whole, rather than name by name, keeps merging associative: a merged list is then
+ * entirely the browser's or entirely the page hook's.
+ */
+export function pickHeaders(a: readonly Header[], aBrowser: number, b: readonly Header[], bBrowser: number): Header[] {
+  if (aBrowser > bBrowser) return [...a];
+  if (bBrowser > aBrowser) return [...b];
+  return unionHeaders(a, b);
+}
+
 /** The sorted union of two optional string lists; undefined when both are empty. */
 export function unionSorted<T extends string>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined {
   const all = [...new Set([...(a ?? []), ...(b ?? [])])].sort(compareText);

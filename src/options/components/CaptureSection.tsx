@@ -14,7 +14,7 @@ export function CaptureSection({ model }: { model: OptionsModel }) {
         <CheckboxField
           testId="fetch-keys"
           label="Fetch signing keys of observed issuers"
-          description="Only the discovery document and JWKS of issuers seen in captured tokens are fetched, to verify signatures. Off: the extension makes no network request of its own."
+          description="Only the discovery document and JWKS of issuers seen in captured tokens are fetched, to verify signatures, and only from the configured domains, so a page that forges a token's issuer cannot make the extension fetch any other site. Off: the extension makes no network request of its own."
           checked={settings.fetchKeys}
           onChange={(fetchKeys) => void model.update((s) => ({ ...s, fetchKeys }))}
         />

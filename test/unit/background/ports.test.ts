@@ -60,11 +60,16 @@ describe('parsePanelRequest', () => {
 });
 
 describe('tabState', () => {
-  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, bytes: 10, version: 7 };
+  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, bytes: 10, unsaved: 0, version: 7 };
   const latest = (version: number): TabAnalysis => ({ analysis: EMPTY, analyzedAt: 99, version });
 
   it('includes an analysis of exactly these exchanges', () => {
     expect(tabState(view, latest(7))).toEqual<TabState>({ tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, bytes: 10, analysis: EMPTY, analyzedAt: 99 });
+  });
+
+  it('counts the exchanges held in memory only, when there are any', () => {
+    expect(tabState({ ...view, unsaved: 3 }, undefined)).toMatchObject({ unsaved: 3 });
+    expect(tabState(view, undefined)).not.toHaveProperty('unsaved');
   });
 
   it.each([6, 8])('leaves out an analysis of version %i', (version) => {

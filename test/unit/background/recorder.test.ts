@@ -13,7 +13,7 @@ function setup() {
   const ready = new Promise<void>((resolve) => (release = resolve));
   let settings: Settings = defaultSettings();
   const recorder = createRecorder({
-    store: { record: async (tabId, list) => (recorded.push([tabId, [...list]]), { accepted: list.length, dropped: 0 }) },
+    store: { record: async (tabId, list) => (recorded.push([tabId, [...list]]), { accepted: list.length, dropped: 0, late: 0 }) },
     ready,
     settings: () => settings,
     domains: () => parseDomains(settings.domains),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, type StoreOptions } from '../../../src/background/store.js';
+import { createStore, UNSAVED_NOTE, type StoreOptions } from '../../../src/background/store.js';
+import { itemBytes } from '../../../src/background/store/session-bytes.js';
 import { byteBudget, MAX_STORE_BYTES } from '../../../src/background/store/storage-area.js';
 import type { Observation } from '../../../src/core/capture/observation.js';
 import { FakeArea } from './fake-area.js';
@@ -106,14 +107,21 @@ describe('store: keys and restarts', () => {
     expect((await s.view(1)).exchanges).toHaveLength(1);
   });
 
-  it('a failing write rejects that operation only', async () => {
+  it('a failing write rejects that operation only, and keeps the exchange in memory marked unsaved until written', async () => {
     const area = new FakeArea();
     const s = store(area);
     area.failSets = true;
-    await expect(s.record(1, [obs({ key: 'wr:1' })])).rejects.toThrow('QUOTA_BYTES');
+    await expect(s.record(1, [obs({ key: 'wr:1' })])).rejects.toThrow('storage is broken');
+    let view = await s.view(1);
+    expect(view.unsaved).toBe(1);
+    expect(view.exchanges[0]!.notes).toEqual([UNSAVED_NOTE]);
     area.failSets = false;
     await s.record(1, [obs({ key: 'wr:1', status: 200 })]);
     expect(area.value('x:1:e1')).toMatchObject({ status: 200 });
+    expect(area.value('x:1:e1')).not.toHaveProperty('notes');
+    view = await s.view(1);
+    expect(view.unsaved).toBe(0);
+    expect(view.exchanges[0]!.notes).toBeUndefined();
   });
 
   it('tells listeners which tabs changed, after writing', async () => {
@@ -132,13 +140,13 @@ describe('store: keys and restarts', () => {
 
 describe('store: caps and eviction', () => {
   it.each([
-    ['no quota (Firefox)', undefined, MAX_STORE_BYTES],
+    ['no quota stated (older Firefox): the documented 10 MB', undefined, 8 * 1024 * 1024],
     ["Chrome's 10 MB", 10 * 1024 * 1024, 8 * 1024 * 1024],
     ['a quota above the cap', 500 * 1024 * 1024, MAX_STORE_BYTES],
-    ['zero', 0, MAX_STORE_BYTES],
-    ['negative', -1, MAX_STORE_BYTES],
-    ['NaN', Number.NaN, MAX_STORE_BYTES],
-    ['a string', '10485760', MAX_STORE_BYTES],
+    ['zero', 0, 8 * 1024 * 1024],
+    ['negative', -1, 8 * 1024 * 1024],
+    ['NaN', Number.NaN, 8 * 1024 * 1024],
+    ['a string', '10485760', 8 * 1024 * 1024],
   ])('byte budget with %s', (_name, quota, budget) => {
     expect(byteBudget(quota)).toBe(budget);
   });
@@ -159,20 +167,23 @@ describe('store: caps and eviction', () => {
   });
 
   it('evicts by bytes, and keeps the exchange just written even when it alone is over budget', async () => {
-    const area = new FakeArea();
-    const s = store(area, { maxBytes: 3_000 });
     const big = (i: number, size: number) => obs({ key: `wr:${i}`, startedAt: T0 + i * 10_000, responseBody: { text: 'x'.repeat(size) } });
+    const probe = new FakeArea();
+    await store(probe).record(1, [big(1, 900)]);
+    const one = itemBytes('x:1:e1', probe.value('x:1:e1'));
+    const area = new FakeArea();
+    const s = store(area, { maxBytes: Math.floor(one * 2.5) });
     await s.record(1, [big(1, 900), big(2, 900)]);
     expect((await s.view(1)).exchanges).toHaveLength(2);
     await s.record(1, [big(3, 900)]);
     let view = await s.view(1);
     expect(view.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:2', 'wr:3']);
-    expect(view.bytes).toBeLessThanOrEqual(3_000);
+    expect(view.bytes).toBeLessThanOrEqual(one * 2.5);
     await s.record(1, [big(4, 5_000)]);
     view = await s.view(1);
     expect(view.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:4']);
     expect(view.evicted).toBe(3);
-    expect(view.bytes).toBe(area.data.get('x:1:e4')!.length + 'x:1:e4'.length);
+    expect(view.bytes).toBe(itemBytes('x:1:e4', area.value('x:1:e4')));
   });
 
   it.each([
@@ -210,12 +221,12 @@ describe('store: pause, clear, preserve, closing tabs', () => {
     const area = new FakeArea();
     const s = store(area);
     await s.pause(1);
-    expect(await s.record(1, [obs({}), obs({ url: 'https://idp.example.com/x' })])).toEqual({ accepted: 0, dropped: 2 });
+    expect(await s.record(1, [obs({}), obs({ url: 'https://idp.example.com/x' })])).toEqual({ accepted: 0, dropped: 2, late: 0 });
     expect(await s.view(1)).toMatchObject({ paused: true, dropped: 2, exchanges: [] });
     await s.record(2, [obs({})]);
     expect((await s.view(2)).exchanges).toHaveLength(1);
     await s.resume(1);
-    expect(await s.record(1, [obs({})])).toEqual({ accepted: 1, dropped: 0 });
+    expect(await s.record(1, [obs({})])).toEqual({ accepted: 1, dropped: 0, late: 0 });
     expect(await s.view(1)).toMatchObject({ paused: false, dropped: 2 });
   });
 
@@ -247,6 +258,36 @@ describe('store: pause, clear, preserve, closing tabs', () => {
     expect(await s.tabClosed(1)).toBe(dropped);
     expect(area.keys()).toEqual(dropped ? ['t:2', 'x:2:e2'] : ['t:1', 't:2', 'x:1:e1', 'x:2:e2']);
     expect(await s.tabIds()).toEqual(dropped ? [2] : [1, 2]);
+  });
+
+  it.each([
+    ['a tab that held captures', true],
+    ['a tab closed before anything was stored for it', false],
+  ])('late observations of %s do not bring it back (issue 3 review: relay flush and aborted requests after close)', async (_name, captured) => {
+    const area = new FakeArea();
+    const s = store(area);
+    if (captured) await s.record(1, [obs({ key: 'wr:1' })]);
+    await s.tabClosed(1);
+    area.calls.length = 0;
+    expect(await s.record(1, [obs({ source: 'page-hook' }), obs({ key: 'wr:2', status: 0, notes: ['net::ERR_ABORTED'] })])).toEqual({ accepted: 0, dropped: 0, late: 2 });
+    await s.pause(1);
+    await s.clear(1);
+    expect(area.calls).toEqual([]);
+    expect(area.keys()).toEqual([]);
+    expect(await s.tabIds()).toEqual([]);
+  });
+
+  it.each([
+    ['the tab preserves', (s: ReturnType<typeof store>) => s.setPreserve(1, true), {}],
+    ['the settings preserve every tab', async () => undefined, { preserveLog: () => true }],
+  ])('late observations still reach a closed tab when %s', async (_name, preserve, options) => {
+    const area = new FakeArea();
+    const s = store(area, options);
+    await s.record(1, [obs({ key: 'wr:1' })]);
+    await preserve(s);
+    await s.tabClosed(1);
+    expect(await s.record(1, [obs({ key: 'wr:2', startedAt: T0 + 60_000 })])).toEqual({ accepted: 1, dropped: 0, late: 0 });
+    expect((await s.view(1)).exchanges).toHaveLength(2);
   });
 
   it('closing an unknown tab does nothing', async () => {

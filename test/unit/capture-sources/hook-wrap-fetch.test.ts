@@ -169,6 +169,31 @@ describe('wrapFetch', () => {
     expect(obs.notes).toEqual(['response body not read by the page hook (content type text/event-stream)']);
   });
 
+  it.each<[string, string, string]>([
+    ['a POST answered with 301, 302 or 303 ends as the GET webRequest reports', 'POST', 'GET'],
+    ['a PUT keeps its method (only a 303 would change it)', 'PUT', 'PUT'],
+  ])('redirects (issue 3 review): %s', async (_name, method, finalMethod) => {
+    const response = json('{}');
+    Object.defineProperty(response, 'redirected', { value: true });
+    Object.defineProperty(response, 'url', { value: 'https://idp.example.com/done' });
+    const { s, next } = sink();
+    const body = new URLSearchParams({ grant_type: 'client_credentials' });
+    await wrapFetch((() => Promise.resolve(response)) as unknown as typeof fetch, s, env)('https://idp.example.com/token', { method, body, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Req': '1' } });
+    const obs = await next;
+    expect(obs).toMatchObject({ method: finalMethod, url: 'https://idp.example.com/done' });
+    if (finalMethod === 'GET') {
+      expect(obs.requestBody).toBeUndefined();
+      expect(obs.requestForm).toBeUndefined();
+      expect(obs.requestHeaders).toEqual([{ name: 'x-req', value: '1' }]);
+      expect(obs.notes).toEqual([
+        'redirected from POST https://idp.example.com/token; the final request taken as GET without a body (what 301, 302 and 303 do; 307 and 308 would keep the POST)',
+      ]);
+    } else {
+      expect(obs.requestBody).toMatchObject({ text: 'grant_type=client_credentials' });
+      expect(obs.notes).toEqual(['redirected from https://idp.example.com/token']);
+    }
+  });
+
   it('reports the final URL of a redirected response', async () => {
     const response = json('{}');
     Object.defineProperty(response, 'redirected', { value: true });

@@ -106,6 +106,34 @@ describe('wrapXhr', () => {
     ]);
   });
 
+  it.each<[string, string, string, string | undefined]>([
+    ['a POST answered with 303 is the GET webRequest reports for the final URL', 'POST', 'https://idp.example.com/final', 'GET'],
+    ['a PUT redirected keeps its method', 'PUT', 'https://idp.example.com/final', 'PUT'],
+    ['a GET redirected stays GET', 'GET', 'https://idp.example.com/final', 'GET'],
+    ['a URL whose fragment the response URL leaves out was not redirected', 'POST', 'https://idp.example.com/token', undefined],
+  ])('redirects (issue 3 review): %s', (_name, method, responseURL, finalMethod) => {
+    const { FakeXhr, offered } = setup();
+    const xhr = new FakeXhr();
+    const x = xhr as unknown as XMLHttpRequest;
+    x.open(method, 'https://idp.example.com/token#frag');
+    x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
+    x.setRequestHeader('Authorization', 'Basic eDp5');
+    x.send('grant_type=client_credentials');
+    xhr.respond({ status: 200, responseURL, responseText: '{}' });
+    const [obs] = offered;
+    if (finalMethod === undefined) {
+      expect(obs).toMatchObject({ method, url: 'https://idp.example.com/token#frag', requestBody: { text: 'grant_type=client_credentials' } });
+      expect(obs!.notes).toBeUndefined();
+      return;
+    }
+    expect(obs).toMatchObject({ method: finalMethod, url: responseURL });
+    expect(obs!.notes?.[0]).toContain('redirected from');
+    if (finalMethod === 'GET' && method === 'POST') {
+      expect(obs!.requestBody).toBeUndefined();
+      expect(obs!.requestHeaders).toEqual([{ name: 'Authorization', value: 'Basic eDp5' }]);
+    }
+  });
+
   it('re-serialises a JSON response with a note', () => {
     const { FakeXhr, offered } = setup();
     const xhr = new FakeXhr();

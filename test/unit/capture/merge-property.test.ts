@@ -21,10 +21,15 @@ interface Truth {
 const headerArb = fc.record({ name: fc.constantFrom('Accept', 'accept', 'X-Trace', 'Authorization', 'Set-Cookie', 'content-type'), value: fc.string({ maxLength: 12 }) });
 const textArb = fc.string({ unit: 'grapheme', maxLength: 40 });
 
+/** A request carries one Authorization header at most (RFC 9110 §11.6.2): keeps the first. */
+function oneCredential(headers: Header[]): Header[] {
+  return headers.filter((h, i) => h.name.toLowerCase() !== 'authorization' || headers.findIndex((x) => x.name.toLowerCase() === 'authorization') === i);
+}
+
 const truthArb: fc.Arbitrary<Truth> = fc.record({
   method: fc.constantFrom('GET', 'POST'),
   url: fc.constantFrom('https://idp.example.com/token', 'https://idp.example.com/userinfo?x=1', 'http://localhost:3000/a'),
-  requestHeaders: fc.array(headerArb, { maxLength: 5 }),
+  requestHeaders: fc.array(headerArb, { maxLength: 5 }).map(oneCredential),
   requestText: textArb,
   status: fc.constantFrom(200, 302, 400),
   responseHeaders: fc.array(headerArb, { maxLength: 5 }),
@@ -119,6 +124,65 @@ describe('mergeObservation properties', () => {
           for (const ex of merged) {
             expect(ex.seenBy.request).toEqual(withDevtools ? ['devtools', 'page-hook', 'webRequest'] : ['page-hook', 'webRequest']);
             expect(ex.keys).toHaveLength(1);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('concurrent calls of one endpoint with different tokens each land with their own request, whatever the skew and order (issue 3 review)', () => {
+    const sourcesArb = fc.record({ filter: fc.boolean(), hook: fc.boolean(), devtools: fc.boolean(), debugger: fc.boolean() });
+    const scenarioArb = fc.record({
+      method: fc.constantFrom('GET', 'POST'),
+      // Milliseconds between the page's calls, and how much later each reaches the network (a preflight, a queue).
+      gaps: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 2, maxLength: 4 }),
+      skews: fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 4, maxLength: 4 }),
+      sources: fc.array(sourcesArb, { minLength: 4, maxLength: 4 }),
+      dpop: fc.boolean(),
+    });
+    /** Every observation of every request, and per request the sources that saw it. */
+    function build(sc: { method: string; gaps: number[]; skews: number[]; sources: { filter: boolean; hook: boolean; devtools: boolean; debugger: boolean }[]; dpop: boolean }) {
+      const url = 'https://idp.example.com/userinfo';
+      const all: Observation[] = [];
+      const expected: { sources: string[]; dbg: boolean }[] = [];
+      let pageAt = T0;
+      sc.gaps.forEach((gap, i) => {
+        pageAt += gap;
+        const netAt = pageAt + sc.skews[i]!;
+        const credentials: Header[] = [{ name: 'Authorization', value: `Bearer at-${i}` }];
+        if (sc.dpop) credentials.push({ name: 'DPoP', value: `proof-${i}` });
+        const body: Body = { text: JSON.stringify({ sub: `user-${i}` }) };
+        const seen = sc.sources[i]!;
+        const sources: string[] = [];
+        const add = (source: Observation['source'], startedAt: number, part: Partial<Observation>): void => {
+          all.push({ source, method: sc.method, url, startedAt, ...part });
+          sources.push(source);
+        };
+        // The browser's sources see the request when it reaches the network; the page hook when the page calls.
+        add('webRequest', netAt, { key: `wr:${i}`, requestHeaders: credentials, status: 200, responseHeaders: [{ name: 'content-type', value: 'application/json' }] });
+        if (seen.filter) add('filterResponseData', netAt, { key: `wr:${i}`, responseBody: body });
+        if (seen.hook) add('page-hook', pageAt, { requestHeaders: credentials.map((h) => ({ ...h, name: h.name.toLowerCase() })), status: 200, responseBody: body });
+        if (seen.devtools) add('devtools', netAt + 3, { requestHeaders: credentials, status: 200, responseBody: body });
+        if (seen.debugger) add('debugger', netAt + 1, { key: `dbg:${i}`, requestHeaders: credentials, status: 200, responseBody: body });
+        expected.push({ sources: sources.sort(), dbg: seen.debugger });
+      });
+      return { all, expected };
+    }
+    fc.assert(
+      fc.property(
+        scenarioArb.map(build).chain(({ all, expected }) => fc.tuple(fc.shuffledSubarray(all, { minLength: all.length }), fc.constant(expected))),
+        ([shuffled, expected]) => {
+          const merged = fold(shuffled);
+          expect(merged).toHaveLength(expected.length);
+          for (const ex of merged) {
+            const i = Number(ex.keys?.find((k) => k.startsWith('wr:'))?.slice(3));
+            const want = expected[i];
+            expect(want).toBeDefined();
+            expect(ex.keys).toEqual(want!.dbg ? [`dbg:${i}`, `wr:${i}`] : [`wr:${i}`]);
+            expect(ex.seenBy.request).toEqual(want!.sources);
+            expect(ex.requestHeaders.filter((h) => h.name.toLowerCase() === 'authorization').map((h) => h.value)).toEqual([`Bearer at-${i}`]);
+            if (ex.responseBody) expect(JSON.parse(ex.responseBody.text)).toEqual({ sub: `user-${i}` });
           }
         },
       ),

@@ -39,6 +39,14 @@ describe('mergeObservation: which exchange an observation joins', () => {
     ['an unknown start (NaN) never matches by time', [obs({}), obs({ source: 'page-hook', startedAt: Number.NaN })], 2],
     ['an unknown start (0) never matches by time', [obs({ startedAt: 0 }), obs({ source: 'page-hook', startedAt: 0 })], 2],
     ['an unknown start still matches by key', [obs({ key: 'wr:1' }), obs({ source: 'filterResponseData', key: 'wr:1', startedAt: Number.NaN })], 1],
+    ['Authorization differs', [obs({ requestHeaders: [{ name: 'Authorization', value: 'Bearer A' }] }), obs({ source: 'page-hook', requestHeaders: [{ name: 'authorization', value: 'Bearer B' }] })], 2],
+    ['DPoP proofs differ', [obs({ requestHeaders: [{ name: 'DPoP', value: 'p1' }] }), obs({ source: 'page-hook', requestHeaders: [{ name: 'dpop', value: 'p2' }] })], 2],
+    ['Authorization equal, in another case of the name', [obs({ requestHeaders: [{ name: 'Authorization', value: 'Bearer A' }] }), obs({ source: 'page-hook', requestHeaders: [{ name: 'authorization', value: 'Bearer A' }] })], 1],
+    ['Authorization on one side only', [obs({ requestHeaders: [{ name: 'Authorization', value: 'Bearer A' }] }), obs({ source: 'page-hook' })], 1],
+    ['complete response bodies differ', [obs({ responseBody: { text: '{"sub":"a"}' } }), obs({ source: 'page-hook', responseBody: { text: '{"sub":"b"}' } })], 2],
+    ['the same JSON written differently (an XHR json response)', [obs({ responseBody: { text: '{ "sub": "a" }\n' } }), obs({ source: 'page-hook', responseBody: { text: '{"sub":"a"}' } })], 1],
+    ['a truncated response body and another complete one', [obs({ responseBody: { text: '{"sub":"a"}' } }), obs({ source: 'page-hook', responseBody: { text: '{"sub":"b', truncated: true } })], 1],
+    ['response bodies that are not JSON differ', [obs({ responseBody: { text: 'a' } }), obs({ source: 'devtools', responseBody: { text: 'b' } })], 2],
   ])('%s', (_name, observations, count) => {
     expect(fold(observations)).toHaveLength(count);
   });
@@ -61,6 +69,26 @@ describe('mergeObservation: which exchange an observation joins', () => {
       [['wr:1'], 'one', ['page-hook', 'webRequest']],
       [['wr:2'], 'two', ['page-hook', 'webRequest']],
     ]);
+  });
+
+  it('does not merge two concurrent calls crosswise (issue 3 review: a false sub mismatch)', () => {
+    const at = (i: number, token: string, sub: string) => ({ token, body: { text: JSON.stringify({ sub }) }, i });
+    const [a, b] = [at(0, 'Bearer A', 'alice'), at(100, 'Bearer B', 'bob')];
+    const userinfo = { method: 'GET', url: 'https://idp.example.com/userinfo' };
+    const hook = (r: typeof a) => obs({ ...userinfo, source: 'page-hook', startedAt: T0 + r.i, requestHeaders: [{ name: 'authorization', value: r.token }], status: 200, responseBody: r.body });
+    const web = (r: typeof a, key: string, startedAt: number) => obs({ ...userinfo, key, startedAt, requestHeaders: [{ name: 'Authorization', value: r.token }], status: 200 });
+    // B's page-hook observation arrives first, nearer in time to A's webRequest.
+    const list = fold([web(a, 'wr:1', T0 + 1500), web(b, 'wr:2', T0 + 1510), hook(b), hook(a), obs({ ...userinfo, source: 'filterResponseData', key: 'wr:1', startedAt: T0 + 1500, responseBody: a.body })]);
+    expect(list.map((e) => [e.keys, e.requestHeaders.map((h) => h.value), e.responseBody?.text, e.seenBy.request])).toEqual([
+      [['wr:1'], ['Bearer A'], '{"sub":"alice"}', ['filterResponseData', 'page-hook', 'webRequest']],
+      [['wr:2'], ['Bearer B'], '{"sub":"bob"}', ['page-hook', 'webRequest']],
+    ]);
+  });
+
+  it('prefers an exchange whose credentials agree over a nearer one that cannot tell', () => {
+    const list = fold([obs({ key: 'wr:1', requestHeaders: [{ name: 'Authorization', value: 'Bearer A' }] }), obs({ key: 'wr:2', startedAt: T0 + 2000 })]);
+    const r = mergeObservation(list, obs({ source: 'page-hook', startedAt: T0 + 1900, requestHeaders: [{ name: 'authorization', value: 'Bearer A' }] }), ids());
+    expect(r.index).toBe(0);
   });
 
   it('gives a new exchange the next id and index -1', () => {
@@ -86,17 +114,62 @@ describe('mergeObservation: what the merged exchange holds', () => {
     return list[0]!;
   };
 
-  it('unions headers by name, keeping Authorization only webRequest saw', () => {
+  it("unions the browser's sources' headers by name, keeping Authorization only webRequest saw", () => {
     const ex = merged(
-      obs({ source: 'webRequest', key: 'wr:1', requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }, { name: 'Content-Type', value: `${form};charset=UTF-8` }] }),
-      obs({ source: 'page-hook', requestHeaders: [{ name: 'content-type', value: form }, { name: 'X-Req', value: '1' }] }),
+      obs({ source: 'webRequest', key: 'wr:1', requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }, { name: 'Content-Type', value: form }] }),
+      obs({ source: 'devtools', requestHeaders: [{ name: 'content-type', value: `${form};charset=UTF-8` }, { name: 'X-Req', value: '1' }] }),
     );
     expect(ex.requestHeaders).toEqual([
       { name: 'Authorization', value: 'Bearer x' },
-      { name: 'Content-Type', value: `${form};charset=UTF-8` },
+      { name: 'content-type', value: `${form};charset=UTF-8` },
       { name: 'X-Req', value: '1' },
     ]);
-    expect(ex.seenBy.requestHeaders).toEqual(['page-hook', 'webRequest']);
+    expect(ex.seenBy.requestHeaders).toEqual(['devtools', 'webRequest']);
+  });
+
+  it('unions the page hook\'s headers when no browser source saw any', () => {
+    const ex = merged(obs({ source: 'page-hook', requestHeaders: [{ name: 'a', value: '1' }] }), obs({ source: 'webRequest', key: 'wr:1' }));
+    expect(ex.requestHeaders).toEqual([{ name: 'a', value: '1' }]);
+  });
+
+  describe('what the browser saw beats what only the page hook saw (issue 3 review)', () => {
+    const orders = <T>(x: T, y: T): [T, T][] => [
+      [x, y],
+      [y, x],
+    ];
+
+    it('headers: the browser\'s list wins whole, whatever the page set', () => {
+      for (const [first, second] of orders(
+        obs({ source: 'webRequest', key: 'wr:1', requestHeaders: [{ name: 'Content-Type', value: form }] }),
+        obs({ source: 'page-hook', requestHeaders: [{ name: 'content-type', value: `${form}; a much longer value the page made up` }, { name: 'X-Forged', value: '1' }] }),
+      )) {
+        expect(merged(first, second).requestHeaders).toEqual([{ name: 'Content-Type', value: form }]);
+      }
+    });
+
+    it("URL: the browser's, even when the page hook's kept a fragment", () => {
+      for (const [first, second] of orders(obs({ source: 'webRequest', key: 'wr:1' }), obs({ source: 'page-hook', url: `${URL_TOKEN}#from-the-page` }))) {
+        expect(merged(first, second).url).toBe(URL_TOKEN);
+      }
+    });
+
+    it("response body: the browser's, even a shorter one arriving by key after the page hook's", () => {
+      const hook = obs({ source: 'page-hook', status: 200, responseBody: { text: '{"access_token":"forged-and-longer"}' } });
+      for (const list of [
+        [hook, obs({ key: 'wr:1', status: 200 }), obs({ source: 'filterResponseData', key: 'wr:1', responseBody: { text: '{"access_token":"real"}' } })],
+        [obs({ key: 'wr:1', status: 200 }), hook, obs({ source: 'filterResponseData', key: 'wr:1', responseBody: { text: '{"access_token":"real"}' } })],
+      ]) {
+        const ex = merged(...list);
+        expect(ex.responseBody?.text).toBe('{"access_token":"real"}');
+        expect(ex.seenBy.responseBody).toEqual(['filterResponseData', 'page-hook']);
+      }
+    });
+
+    it("response body: the browser's text over the page hook's re-serialised JSON", () => {
+      for (const [first, second] of orders(obs({ source: 'webRequest', key: 'wr:1', responseBody: { text: '{ "a": 1 }' } }), obs({ source: 'page-hook', responseBody: { text: '{"a":1}' } }))) {
+        expect(merged(first, second).responseBody?.text).toBe('{ "a": 1 }');
+      }
+    });
   });
 
   it('keeps repeated headers of one source in their order', () => {
@@ -112,7 +185,7 @@ describe('mergeObservation: what the merged exchange holds', () => {
     ['a body beats none', undefined, { text: 'x' }, 'x'],
   ])('response body: %s', (_name, a, b, text) => {
     for (const [first, second] of [[a, b], [b, a]] as const) {
-      const ex = merged(obs({ source: 'webRequest', key: 'wr:1', ...(first ? { responseBody: first } : {}) }), obs({ source: 'page-hook', ...(second ? { responseBody: second } : {}) }));
+      const ex = merged(obs({ source: 'webRequest', key: 'wr:1', ...(first ? { responseBody: first } : {}) }), obs({ source: 'devtools', ...(second ? { responseBody: second } : {}) }));
       expect(ex.responseBody?.text).toBe(text);
     }
   });
