@@ -78,6 +78,8 @@ export interface PanelView {
   tabId: number;
   exchanges: number;
   evicted: number;
+  /** Exchanges the worker holds only in memory (storage refused them): lost if the worker stops. */
+  unsaved: number;
   bytes: number;
   paused: boolean;
   preserve: boolean;
@@ -183,6 +185,7 @@ export function toPanelView(state: TabState): PanelView {
     tabId: state.tabId,
     exchanges: state.exchanges.length,
     evicted: state.evicted,
+    unsaved: state.unsaved ?? 0,
     bytes: state.bytes,
     paused: state.paused,
     preserve: state.preserve,

@@ -9,7 +9,8 @@ import { sampleState } from './fixtures.js';
 describe('toPanelView', () => {
   it('maps counts, flags and the contract attributes of a hand-made state', () => {
     const view = toPanelView(sampleState());
-    expect(view).toMatchObject({ tabId: 7, exchanges: 2, evicted: 3, paused: false, preserve: true, analyzed: true });
+    expect(view).toMatchObject({ tabId: 7, exchanges: 2, evicted: 3, unsaved: 0, paused: false, preserve: true, analyzed: true });
+    expect(toPanelView(sampleState({ unsaved: 4 })).unsaved).toBe(4);
     expect(view.counts).toEqual({ error: 2, warning: 1, info: 1 });
     expect(view.findings.map((f) => f.rule)).toEqual(['x-ui-sub', 'exp-passed', 'at-aud', 'typ-explicit']);
     expect(view.findings[0]).toEqual({
