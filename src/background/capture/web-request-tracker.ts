@@ -18,7 +18,7 @@ export interface RequestDetails {
   timeStamp: number;
 }
 
-/** The members of onHeadersReceived, onBeforeRedirect and onCompleted details this tracker reads. */
+/** The members of onBeforeRedirect and onCompleted details this tracker reads. */
 export interface ResponseDetails extends RequestDetails {
   statusCode: number;
   statusLine?: string;
@@ -87,11 +87,6 @@ export class WebRequestTracker {
     p.requestHeaders = toHeaders(d.requestHeaders);
     const type = findHeader(p.requestHeaders, 'content-type');
     if (type && p.requestBody && !p.requestBody.mimeType) p.requestBody.mimeType = type;
-  }
-
-  /** onHeadersReceived: status and response headers (a later redirect or completion may replace them). */
-  headersReceived(d: ResponseDetails): void {
-    this.respond(this.entry(d), d);
   }
 
   /**
