@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/support/browsers.js';
  * - `infra`: the provider and relying parties in plain Chromium, no extension (proves the test world).
  * - `chromium`: the built extension in Chromium; depends on `build-chrome`, which builds it preconfigured.
  * - `firefox`: the built extension in firefox-esr over WebDriver BiDi; depends on `build-firefox`.
+ * - `start`: `npm start` run as a user would (it builds into build/start itself).
  * One worker: the machines have two cores and every test starts a browser. Never downloads a browser.
  */
 export default defineConfig({
@@ -28,9 +29,11 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: /\.spec\.ts$/,
-      testIgnore: [/infra\.spec\.ts$/, /engine-prediction\.spec\.ts$/, /firefox\.spec\.ts$/],
+      testIgnore: [/infra\.spec\.ts$/, /engine-prediction\.spec\.ts$/, /firefox\.spec\.ts$/, /[\\/]start\.spec\.ts$/],
       dependencies: ['build-chrome'],
     },
+    // `npm start` for real: it builds its own extension into build/start, so it needs no setup project.
+    { name: 'start', testMatch: /[\\/]start\.spec\.ts$/, timeout: 240_000 },
     { name: 'firefox', testMatch: /firefox\.spec\.ts$/, dependencies: ['build-firefox'] },
   ],
 });

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, type BrowserContext, type LaunchOptions, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import type { CaptureStats, RuntimeRequest, RuntimeResponses } from '../../../src/shared/protocol.js';
 import type { Settings } from '../../../src/shared/settings.js';
@@ -50,7 +50,7 @@ function isExtensionWorker(worker: Worker): boolean {
 }
 
 /** Launch options a caller may change (`npm start` shows a window and handles Ctrl+C itself); never the binary or flags. */
-export type LaunchOverrides = Pick<LaunchOptions, 'headless' | 'viewport' | 'handleSIGINT' | 'handleSIGTERM' | 'handleSIGHUP'>;
+export type LaunchOverrides = Pick<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, 'headless' | 'viewport' | 'handleSIGINT' | 'handleSIGTERM' | 'handleSIGHUP'>;
 
 /**
  * Launches Chromium (headless unless `HEADED=1` or `overrides.headless` says otherwise) with the extension built
