@@ -6,6 +6,7 @@
  */
 import type { FetchJson } from '../core/index.js';
 import { urlOnDomains, type Domain } from '../shared/domains.js';
+import { isJsonContentType, readCapped } from '../shared/json-response.js';
 
 /** The largest body read: discovery documents and JWKS are a few kilobytes. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -23,39 +24,6 @@ export interface FetchJsonOptions {
    * is whatever the page wrote, so without this a hostile page could make the extension fetch any URL.
    */
   domains?: () => readonly Domain[];
-}
-
-/** `application/json` and `application/<something>+json` (e.g. `application/jwk-set+json`), any parameters. */
-function isJsonType(value: string | null): boolean {
-  const type = value?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
-}
-
-async function readText(res: Response, limit: number, url: string): Promise<string> {
-  const tooBig = () => new Error(`the response from ${url} is larger than ${limit} bytes`);
-  const length = res.headers.get('content-length');
-  if (length !== null && Number(length) > limit) throw tooBig();
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 /**
@@ -88,8 +56,8 @@ export function createFetchJson(options: FetchJsonOptions = {}): FetchJson {
       });
       if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
       const type = res.headers.get('content-type');
-      if (!isJsonType(type)) throw new Error(`${url} answered with content type ${JSON.stringify(type ?? '')}, not JSON`);
-      return JSON.parse(await readText(res, maxBytes, url)) as unknown;
+      if (!isJsonContentType(type)) throw new Error(`${url} answered with content type ${JSON.stringify(type ?? '')}, not JSON`);
+      return JSON.parse(await readCapped(res, maxBytes, url)) as unknown;
     } catch (err) {
       if (controller.signal.aborted && controller.signal.reason instanceof Error) throw controller.signal.reason;
       throw err instanceof Error ? err : new Error(String(err));

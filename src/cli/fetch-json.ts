@@ -1,44 +1,8 @@
 import type { FetchJson } from '../core/index.js';
+import { isJsonContentType, readCapped } from '../shared/json-response.js';
 
 /** The largest response body read: discovery documents and JWKS are a few kilobytes. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
-
-/** `application/json` and `application/<something>+json` (e.g. `application/jwk-set+json`), any parameters. */
-function isJsonContentType(value: string | null): boolean {
-  if (value === null) return false;
-  const type = value.split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
-}
-
-/** The body as text, reading at most `limit` bytes; throws (after cancelling the stream) past it. */
-async function readCapped(res: Response, limit: number, url: string): Promise<string> {
-  const tooBig = () => new Error(`the response from ${url} is larger than ${limit} bytes`);
-  const length = res.headers.get('content-length');
-  if (length !== null && Number(length) > limit) throw tooBig();
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  const text = new TextDecoder().decode(bytes);
-  if (text.length > limit) throw tooBig();
-  return text;
-}
 
 /**
  * The CLI's `--fetch-keys` transport: GET with a 10 s timeout, no redirects (a redirect is an error), a JSON
