@@ -1,4 +1,5 @@
 /** Passing a Firefox response stream through unchanged while keeping a copy of its first bytes. */
+import { concatBytes } from './bytes.js';
 
 /** The members of Firefox's `webRequest.StreamFilter` this module uses. */
 export interface StreamFilterLike {
@@ -18,16 +19,6 @@ export interface CopiedStream {
   error?: string;
 }
 
-function copyOf(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 /**
  * Takes over the filter's events: every chunk is written through unchanged and copied until `limit` bytes (then
  * `truncated`); on stop the filter is closed, on an error (or a write that throws) it is disconnected, so the page
@@ -42,7 +33,7 @@ export function copyStreamFilter(filter: StreamFilterLike, limit: number, done: 
   const finish = (error?: string): void => {
     if (finished) return;
     finished = true;
-    const copy: CopiedStream = { bytes: copyOf(chunks, size), truncated };
+    const copy: CopiedStream = { bytes: concatBytes(chunks), truncated };
     if (error !== undefined) copy.error = error;
     try {
       done(copy);
