@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, UNSAVED_NOTE, type StoreOptions } from '../../../src/background/store.js';
+import { UNSAVED_NOTE } from '../../../src/background/store.js';
 import { itemBytes } from '../../../src/background/store/session-bytes.js';
 import { byteBudget, MAX_STORE_BYTES } from '../../../src/background/store/storage-area.js';
-import type { Observation } from '../../../src/core/capture/observation.js';
 import { FakeArea } from './fake-area.js';
+import { ids, obs, store, T0 } from './store-fixtures.js';
 
-const T0 = 1_700_000_000_000;
-
-function obs(part: Partial<Observation>): Observation {
-  return { source: 'webRequest', method: 'POST', url: 'https://idp.example.com/token', startedAt: T0, ...part };
-}
-
-function ids(prefix: string): () => string {
-  let n = 0;
-  return () => `${prefix}${++n}`;
-}
-
-function store(area: FakeArea, options: Partial<StoreOptions> = {}) {
-  return createStore({ area, newId: ids('e'), ...options });
-}
 
 describe('store: keys and restarts', () => {
   it('keeps one key per exchange and a meta key per tab', async () => {
