@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import pkg from '../../package.json';
-import { analyze, BUILTIN_PROFILES, parseUserProfile, type Profile } from '../core/index.js';
+import { analyze, BUILTIN_PROFILES, jsonReport, parseUserProfile, type Profile } from '../core/index.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { escapeControls } from './escape.js';
 import { fetchJson } from './fetch-json.js';
 import { loadInputs, type LoadedInputs } from './inputs.js';
 import { humanReport, type NowSource } from './report-human.js';
-import { jsonReport } from './report-json.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -89,7 +88,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   );
   for (const u of result.unreadable) exit = fail(io, u.name, u.error);
   for (const p of result.problems) say(io, p);
-  io.stdout(args.json ? `${jsonReport(result, inputs, { version: pkg.version, skew: args.skew, nowSource })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew, nowSource }));
+  io.stdout(args.json ? `${jsonReport(result, inputs.summary, { version: pkg.version, skew: args.skew, nowSource })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew, nowSource }));
   if (exit === 2) return 2;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

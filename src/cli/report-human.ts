@@ -1,7 +1,6 @@
 import type { AnalysisResult, Artifact, ExpiryTimeline, Finding, Flow, Severity } from '../core/index.js';
-import { isoSeconds, numericDateSeconds, relative } from '../core/index.js';
+import { isoSeconds, numericDateSeconds, relative, summarize } from '../core/index.js';
 import { escapeControls } from './escape.js';
-import { summarize } from './report-json.js';
 
 const STEP_LABELS: Record<string, string> = {
   authorize_request: 'authorize request',

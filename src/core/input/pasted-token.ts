@@ -1,4 +1,4 @@
-import { looksLikeJwt } from '../core/index.js';
+import { looksLikeJwt } from '../jwt/decode.js';
 
 /** A token recovered from pasted text, and what had to be removed (for the notice to the user). */
 export interface PastedToken {

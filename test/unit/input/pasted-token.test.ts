@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapPastedToken } from '../../src/cli/pasted-token.js';
+import { unwrapPastedToken } from '../../../src/core/input/pasted-token.js';
 
 const JWS = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLWJ5dGVz';
 const wrap = (t: string, width: number, eol = '\n') => t.match(new RegExp(`.{1,${width}}`, 'g'))!.join(eol);

@@ -1,8 +1,10 @@
-import type { AnalysisResult, Artifact, Finding } from '../core/index.js';
-import { isoSeconds } from '../core/index.js';
-import type { LoadedInputs } from './inputs.js';
+/** The JSON report: the CLI's `--json` output, and the panel's JSON export. */
+import type { AnalysisResult } from '../analyze.js';
+import type { InputSummary } from '../input/types.js';
+import type { Artifact, Finding } from '../model.js';
+import { isoSeconds } from '../util/time.js';
 
-/** Counts of findings per severity. */
+/** Counts of findings per severity. Does not look at rules or artifacts. */
 export function summarize(findings: readonly Finding[]): { errors: number; warnings: number; info: number } {
   return {
     errors: findings.filter((f) => f.severity === 'error').length,
@@ -71,14 +73,22 @@ function artifactJson(a: Artifact, tokens: ReadonlyMap<string, string>): Record<
   return out;
 }
 
+/** What the report says about how it was made: the tool's version, the clock skew allowed, where "now" came from. */
+export interface ReportMeta {
+  version: string;
+  skew: number;
+  /** `option` (default), `capture`, `clock`, or what the caller names it. */
+  nowSource?: string;
+}
+
 /**
- * The `--json` report: one object with `artifacts`, `flows` (each with its expiry `timeline`), `findings`
- * and a `summary`. Raw token strings and raw bodies are left out: tokens carry their decoded header and claims,
- * and a response or request member that held a token (a token response's `id_token`, an authorize response's
+ * The `--json` report (the CLI's format, also the panel's JSON export): one object with the `inputs`, `artifacts`,
+ * `flows` (each with its expiry `timeline`), `findings` and a `summary`. Raw token strings and raw bodies are left
+ * out: tokens carry their decoded header and claims (personal claims included: this report does not redact), and a response or request member that held a token (a token response's `id_token`, an authorize response's
  * `access_token`, an `id_token_hint`) is `{ "artifact": "<id>" }`. URLs are reported as captured, so a token
  * sent in a query or fragment is still in its URL.
  */
-export function jsonReport(result: AnalysisResult, inputs: LoadedInputs, meta: { version: string; skew: number; nowSource?: string }): string {
+export function jsonReport(result: AnalysisResult, inputs: readonly InputSummary[], meta: ReportMeta): string {
   const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
   const tokens = tokenIds(result.artifacts);
   return JSON.stringify(
@@ -87,7 +97,7 @@ export function jsonReport(result: AnalysisResult, inputs: LoadedInputs, meta: {
       now: result.now,
       nowSource: meta.nowSource ?? 'option',
       skew: meta.skew,
-      inputs: inputs.summary,
+      inputs,
       artifacts: result.artifacts.map((a) => artifactJson(a, tokens)),
       flows: result.flows.map((f) => ({ ...f, timeline: timelines.get(f.id) ?? null })),
       findings: result.findings,
