@@ -7,6 +7,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/support/browsers.js';
  * - `chromium`: the built extension in Chromium; depends on `build-chrome`, which builds it preconfigured.
  * - `firefox`: the built extension in firefox-esr over WebDriver BiDi; depends on `build-firefox`.
  * - `start`: `npm start` run as a user would (it builds into build/start itself).
+ * - `panel`: the Tokens panel alone (test/panel), built as a page (`--mode harness`) and fed tab states made by
+ *   the real engine; fast, no extension. Depends on `build-harness`.
  * One worker: the machines have two cores and every test starts a browser. Never downloads a browser.
  */
 export default defineConfig({
@@ -35,5 +37,13 @@ export default defineConfig({
     // `npm start` for real: it builds its own extension into build/start, so it needs no setup project.
     { name: 'start', testMatch: /[\\/]start\.spec\.ts$/, timeout: 240_000 },
     { name: 'firefox', testMatch: /firefox\.spec\.ts$/, dependencies: ['build-firefox'] },
+    { name: 'build-harness', testDir: 'test/panel', testMatch: /build-harness\.setup\.ts$/, timeout: 240_000 },
+    {
+      name: 'panel',
+      testDir: 'test/panel',
+      testMatch: /\.spec\.ts$/,
+      dependencies: ['build-harness'],
+      use: { launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }, viewport: { width: 1280, height: 900 } },
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { buildOptions } from './scripts/build-options.js';
 import { makeManifest } from './scripts/manifest.js';
@@ -13,6 +13,7 @@ import { privateIifeScripts } from './scripts/private-iife-scripts.js';
  * the `?script` imports; public/ (icons) is copied as is. Does not build the CLI (that is esbuild, `build:cli`).
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'harness') return harnessConfig();
   const options = buildOptions(mode, process.env);
   for (const warning of options.warnings) console.warn(`\x1b[33mwarning:\x1b[0m ${warning}`);
   const manifest = makeManifest(baseManifest, options) as unknown as ManifestV3Export;
@@ -31,3 +32,21 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/**
+ * `vite build --mode harness`: the panel alone (src/panel/harness), outside any extension, into build/harness
+ * (page src/panel/harness/harness.html), for the fast Playwright tests and the panel benchmark. Built as for Chrome without domains or deep capture.
+ */
+function harnessConfig(): UserConfig {
+  const options = buildOptions('chrome', {});
+  return {
+    base: './',
+    define: options.define,
+    build: {
+      outDir: process.env.TOKEN_INSPECTOR_OUTDIR?.trim() || 'build/harness',
+      emptyOutDir: true,
+      modulePreload: { polyfill: false },
+      rolldownOptions: { input: 'src/panel/harness/harness.html' },
+    },
+  };
+}

@@ -44,7 +44,9 @@ async function spaFailure(page: Page): Promise<string | undefined> {
 
 /** Whether the panel shows the login's flow with every step and every JWT signature checked. */
 async function showsWholeFlow(panel: PanelPage): Promise<boolean> {
-  const [flows, artifacts] = await Promise.all([panel.flows(), panel.artifacts()]);
+  // One after the other: each reader switches the panel's view.
+  const flows = await panel.flows();
+  const artifacts = await panel.artifacts();
   const jwts = artifacts.filter((a) => a.kind === 'id_token' || a.kind === 'access_token');
   const complete = flows.some((f) => FLOW_STEPS.every((k) => f.steps.some((s) => s.kind === k)));
   return complete && jwts.length > 0 && jwts.every((a) => a.signature !== '' && a.signature !== 'not-checked');

@@ -1,60 +1,128 @@
 /**
- * The Tokens panel for one tab. Its DOM hooks (data-testid and data-* attributes) follow the panel contract of
- * issue 3; issue 4 may change the look but keeps them. Everything captured is rendered as text, never as HTML.
+ * The Tokens panel: the live capture of one tab (or none), offline analyses of imported files and pasted text,
+ * and the views over them (flows, requests, findings, compare, paste). Its DOM hooks (data-testid and data-*
+ * attributes) are the panel contract the end-to-end tests read. Everything captured is rendered as text, never as
+ * HTML, and no URL found in the traffic is ever loaded or made a link.
  */
-import { computed } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
-import { ArtifactList } from './components/ArtifactList.js';
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { CaptureControls } from './components/CaptureControls.js';
+import { CaptureStatus } from './components/CaptureStatus.js';
 import { ConnectionBadge } from './components/ConnectionBadge.js';
-import { ExchangeList } from './components/ExchangeList.js';
-import { FindingList } from './components/FindingList.js';
-import { FlowList } from './components/FlowList.js';
-import { StatusBar } from './components/StatusBar.js';
+import { CompareTab } from './components/compare/CompareTab.js';
+import { FindingsView } from './components/findings/FindingsView.js';
+import { FlowsView } from './components/flows/FlowsView.js';
+import { PasteView } from './components/paste/PasteView.js';
+import { RequestsView } from './components/requests/RequestsView.js';
+import { ExportMenu } from './components/shell/ExportMenu.js';
+import { FilterBar } from './components/shell/FilterBar.js';
+import { ImportButton } from './components/shell/ImportButton.js';
+import { SourceSwitch } from './components/shell/SourceSwitch.js';
+import { ViewTabs } from './components/shell/ViewTabs.js';
 import type { PanelConnection } from './connection.js';
-import { emptyTabState } from './store/empty-state.js';
-import { toPanelView } from './store/view-model.js';
+import { makeExport, type ExportDeps } from './export/exports.js';
+import { captureSummary } from './model/capture-summary.js';
+import { createClock } from './workspace/clock.js';
+import { analyzeOffline, type OfflineText } from './workspace/offline.js';
+import { createWorkspace } from './workspace/workspace.js';
 
-/** Props of {@link App}. */
+/** Props of {@link App}. Everything that touches the browser is injected, so tests and the harness drive it. */
 export interface AppProps {
-  connection: PanelConnection;
-  tabId: number;
+  /** The live link to the worker; absent when the panel has no tab (offline use only). */
+  connection?: PanelConnection;
+  tabId?: number;
   /** Present only in the deep-capture build: attaches or detaches the debugger for the tab. */
   deepCapture?: (on: boolean) => Promise<{ ok: boolean; error?: string }>;
+  /** The user's analysis settings for offline analyses. */
+  offlineOptions(): Promise<{ skew: number; clientIds: readonly string[] }>;
+  /** Saves an export as a file. */
+  download(filename: string, text: string, mimeType: string): void;
+  /** Copies text to the clipboard. */
+  copy(text: string): Promise<void>;
+  /** The panel's clock in unix seconds; a real one ticking every second when absent. */
+  nowSeconds?: ReadonlySignal<number>;
+  /** A fresh salt for a redacted export; 16 random bytes, base64url, when absent. */
+  newSalt?: () => string;
 }
 
-/** The panel: connection state, status bar, findings, flows, artifacts and requests of the tab. */
-export function App({ connection, tabId, deepCapture }: AppProps) {
-  const view = useMemo(() => computed(() => toPanelView(connection.state.value ?? emptyTabState(tabId))), [connection, tabId]);
-  const status = connection.status.value;
-  const error = connection.error.value;
+function randomSalt(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The panel; see the module comment. */
+export function App(props: AppProps) {
+  const { connection, tabId, deepCapture } = props;
+  const workspace = useMemo(() => createWorkspace(tabId, connection?.state), [connection, tabId]);
+  const clock = useMemo(() => (props.nowSeconds ? undefined : createClock()), [props.nowSeconds]);
+  useEffect(() => () => clock?.stop(), [clock]);
+  const now = (props.nowSeconds ?? clock!.seconds).value;
+
+  const dataset = workspace.dataset.value;
+  const live = dataset.origin === 'live';
+  const summary = captureSummary(dataset, connection?.state.value);
+  const connected = connection?.status.value === 'connected';
+  const error = connection?.error.value;
+  const counts = {
+    flows: dataset.result?.flows.length ?? 0,
+    requests: dataset.exchanges.length,
+    findings: dataset.result?.findings.length ?? 0,
+  };
+  const analyse = async (name: string, texts: OfflineText[]) => {
+    const options = await props.offlineOptions();
+    const result = await analyzeOffline(name, texts, { ...options, nowMs: Date.now() });
+    if (result.ok) workspace.openOffline(result.dataset);
+    return result;
+  };
+  const deps: ExportDeps = { download: props.download, newSalt: props.newSalt ?? randomSalt };
+  const view = workspace.view.value;
   return (
     <main class="panel">
       <header class="panel-header">
         <h1>Tokens</h1>
-        <ConnectionBadge status={status} everConnected={connection.everConnected.value} />
+        <SourceSwitch workspace={workspace} />
+        {connection && <ConnectionBadge status={connection.status.value} everConnected={connection.everConnected.value} />}
       </header>
-      <StatusBar view={view.value} connected={status === 'connected'} send={connection.send} deepCapture={deepCapture} />
+      <div class="toolbar" role="toolbar" aria-label="Panel">
+        <CaptureStatus summary={summary} />
+        {live && connection && tabId !== undefined && (
+          <CaptureControls tabId={tabId} summary={summary} connected={connected} send={connection.send} deepCapture={deepCapture} />
+        )}
+        {!live && (
+          <button type="button" data-testid="close-offline" onClick={() => workspace.closeOffline()}>
+            Close {dataset.name}
+          </button>
+        )}
+        <ImportButton onTexts={(name, texts) => void analyse(name, texts)} />
+        <ExportMenu disabled={dataset.exchanges.length === 0 && !dataset.result} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
+      </div>
       {error && (
         <p class="error" role="alert" data-testid="worker-error" data-code={error.code}>
           {error.message}
         </p>
       )}
-      <FindingList findings={view.value.findings} />
-      <FlowList flows={view.value.flows} />
-      <ArtifactList artifacts={view.value.artifacts} />
-      <ExchangeList exchanges={view.value.exchangeRows} />
-    </main>
-  );
-}
-
-/** Shown instead of the panel when no tab could be determined. */
-export function NoTab() {
-  return (
-    <main class="panel">
-      <h1>Tokens</h1>
-      <p data-testid="no-tab">
-        No tab to show: open this panel from DevTools (the Tokens tab), or add ?tab=&lt;tab id&gt; to its address.
-      </p>
+      {!live && dataset.notices.length > 0 && (
+        <ul class="notices muted" data-testid="notices">
+          {dataset.notices.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {live && tabId === undefined && (
+        <p data-testid="no-tab" class="muted">
+          No tab to watch: open this panel from DevTools (the Tokens tab), or add ?tab=&lt;tab id&gt; to its address. Import a file or
+          paste a token to analyse it here.
+        </p>
+      )}
+      <FilterBar filters={workspace.filters} hosts={dataset.filters?.hosts ?? []} kinds={dataset.filters?.kinds ?? []} />
+      <ViewTabs view={workspace.view} counts={counts} />
+      <div class="view" data-testid="view" data-view={view}>
+        {view === 'flows' && <FlowsView workspace={workspace} now={now} copy={props.copy} />}
+        {view === 'requests' && <RequestsView workspace={workspace} />}
+        {view === 'findings' && <FindingsView workspace={workspace} />}
+        {view === 'compare' && <CompareTab workspace={workspace} now={now} />}
+        {view === 'paste' && <PasteView analyse={analyse} />}
+      </div>
     </main>
   );
 }

@@ -1,19 +1,46 @@
 import { render } from 'preact';
+import { browser } from '../shared/browser.js';
 import { DEEP_CAPTURE } from '../shared/build-flags.js';
-import { App, NoTab } from './App.js';
+import { loadSettings } from '../shared/settings-store.js';
+import { App } from './App.js';
 import { connectPanel } from './connection.js';
 import { requestDeepCapture } from './deep-capture.js';
+import { downloadText } from './export/download.js';
 import { inspectedTabId } from './inspected-tab.js';
 import { openPanelPort } from './panel-port.js';
 import { resolveTabId } from './tab-id.js';
+import { applyTheme, chooseTheme } from './theme.js';
 import './panel.css';
 
+function devtoolsThemeName(): unknown {
+  try {
+    return browser.devtools?.panels?.themeName;
+  } catch {
+    return undefined;
+  }
+}
+
+async function offlineOptions() {
+  const settings = await loadSettings().catch(() => undefined);
+  return { skew: settings?.skewSeconds ?? 60, clientIds: settings ? Object.values(settings.clientIds).flat() : [] };
+}
+
+applyTheme(document.documentElement, chooseTheme(location.search, devtoolsThemeName()));
 const root = document.getElementById('app');
 const tabId = resolveTabId(location.search, inspectedTabId());
-if (root && tabId === undefined) render(<NoTab />, root);
-if (root && tabId !== undefined) {
-  const connection = connectPanel({ tabId, connect: openPanelPort });
-  const deepCapture = DEEP_CAPTURE ? (on: boolean) => requestDeepCapture(tabId, on) : undefined;
-  render(<App connection={connection} tabId={tabId} deepCapture={deepCapture} />, root);
-  addEventListener('pagehide', () => connection.close());
+const connection = tabId === undefined ? undefined : connectPanel({ tabId, connect: openPanelPort });
+const deepCapture = DEEP_CAPTURE && tabId !== undefined ? (on: boolean) => requestDeepCapture(tabId, on) : undefined;
+if (root) {
+  render(
+    <App
+      connection={connection}
+      tabId={tabId}
+      deepCapture={deepCapture}
+      offlineOptions={offlineOptions}
+      download={downloadText}
+      copy={(text) => navigator.clipboard.writeText(text)}
+    />,
+    root,
+  );
 }
+addEventListener('pagehide', () => connection?.close());

@@ -24,7 +24,8 @@ test('confidential client: the server-side exchange is shown as not observable',
   expect(flow?.steps.some((s) => !s.observable), 'a step marked not observable').toBe(true);
   // Without a token the issuer is known only from the RFC 9207 `iss` of the redirect, if the engine reads it.
   expect(['', lab.provider.issuer]).toContain(flow?.issuer);
-  await expect(panel.page.locator('[data-testid="flow"][data-server-side="true"] [data-testid="step"][data-observable="false"]').first()).toBeAttached();
+  await panel.page.locator(`[data-testid="flow"][data-flow-id="${flow!.id}"]`).click();
+  await expect(panel.page.locator(`[data-testid="flow-detail"][data-flow-id="${flow!.id}"] [data-testid="step"][data-observable="false"]`).first()).toBeVisible();
 
   const artifacts = await panel.artifacts();
   expect(artifacts.some((a) => a.kind === 'authorize_request' && a.claims['client_id'] === SERVER_CLIENT_ID)).toBe(true);

@@ -20,6 +20,8 @@ test('DevTools open: the Tokens panel shows a login captured with source devtool
     await waitForDone(page);
     await expectSteps(page, { token: 'ok', userinfo: 'ok' });
 
+    // The requests are listed in the panel's Requests view.
+    await inPanel<boolean>(`(document.querySelector('[data-testid="view-requests"]').click(), true)`);
     const tokenUrl = `${lab.provider.issuer}/token`;
     const devtoolsSeen = `[...document.querySelectorAll('[data-testid="exchange"]')].filter((e) => (e.dataset.sources ?? '').split(',').includes('devtools')).map((e) => e.dataset.method + ' ' + e.dataset.url)`;
     // DevTools reports each request when it finishes, and getContent answers later still: wait for both.

@@ -40,7 +40,8 @@ for (const fault of FAULTS) {
       const culprit = (await panel.artifacts()).find(fault.culprit);
       expect(culprit, 'the misbehaving artifact is shown').toBeDefined();
       expect(finding?.artifacts).toContain(culprit?.id);
-      await expect(panel.page.locator(`[data-testid="finding"][data-rule="${fault.rule}"]`).first()).toBeVisible();
+      await panel.showView('findings');
+      await expect(panel.page.locator(`[data-testid="findings"] [data-testid="finding"][data-rule="${fault.rule}"]`).first()).toBeVisible();
     });
   });
 }

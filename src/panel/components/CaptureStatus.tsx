@@ -1,28 +1,29 @@
-import type { PanelView } from '../store/view-model.js';
+import type { CaptureSummary } from '../model/capture-summary.js';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Counts of the tab's capture: exchanges, flows, findings, evictions, paused. */
-export function CaptureStatus({ view }: { view: PanelView }) {
-  const { counts } = view;
+/** Counts of what is shown: exchanges, flows, findings, evictions, unsaved, paused. */
+export function CaptureStatus({ summary }: { summary: CaptureSummary }) {
+  const { counts } = summary;
   return (
     <span
       class="capture-status"
       data-testid="capture-status"
-      data-exchanges={String(view.exchanges)}
-      data-evicted={String(view.evicted)}
-      data-unsaved={String(view.unsaved)}
-      data-paused={String(view.paused)}
-      data-analyzed={String(view.analyzed)}
+      data-exchanges={String(summary.exchanges)}
+      data-evicted={String(summary.evicted)}
+      data-unsaved={String(summary.unsaved)}
+      data-paused={String(summary.paused)}
+      data-analyzed={String(summary.analyzed)}
     >
-      {plural(view.exchanges, 'exchange', 'exchanges')} · {plural(view.flows.length, 'flow', 'flows')} ·{' '}
-      {plural(counts.error, 'error', 'errors')}, {plural(counts.warning, 'warning', 'warnings')}, {counts.info} info
-      {view.evicted > 0 && ` · ${view.evicted} evicted (oldest first, capture cap reached)`}
-      {view.unsaved > 0 && ` · ${view.unsaved} not saved (browser storage refused them; lost if the worker stops)`}
-      {view.paused ? ' · paused' : ''}
-      {!view.analyzed && view.exchanges > 0 ? ' · analysing…' : ''}
+      {plural(summary.exchanges, 'exchange', 'exchanges')} · {plural(summary.flows, 'flow', 'flows')} ·{' '}
+      <span class={counts.error > 0 ? 'count-error' : ''}>{plural(counts.error, 'error', 'errors')}</span>,{' '}
+      <span class={counts.warning > 0 ? 'count-warning' : ''}>{plural(counts.warning, 'warning', 'warnings')}</span>, {counts.info} info
+      {summary.evicted > 0 && ` · ${summary.evicted} evicted (oldest first, capture cap reached)`}
+      {summary.unsaved > 0 && ` · ${summary.unsaved} not saved (browser storage refused them; lost if the worker stops)`}
+      {summary.paused ? ' · paused' : ''}
+      {!summary.analyzed && summary.exchanges > 0 ? ' · analysing…' : ''}
     </span>
   );
 }

@@ -37,13 +37,18 @@ export function buildEnv(browser: E2eBrowser, dir = extensionDir(browser)): Reco
  */
 export function buildExtension(browser: E2eBrowser, dir = extensionDir(browser)): string {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(dir, 'manifest.json'))) return dir;
-  // vite's package exports do not expose its bin; find it next to its package.json.
-  const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--mode', browser, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, ...buildEnv(browser, dir) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  viteBuild(browser, buildEnv(browser, dir));
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the ${browser} build made no manifest.json in ${dir}`);
   return dir;
+}
+
+/** Runs `vite build --mode <mode>` in the project root with `env` added to the environment. Throws when it fails. */
+export function viteBuild(mode: string, env: Record<string, string>): void {
+  // vite's package exports do not expose its bin; find it next to its package.json.
+  const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }

@@ -1,7 +1,7 @@
 /**
- * Page object of the extension's panel page, read through the DOM contract of issue 3
- * (`data-testid` hooks and `data-*` attributes, see the panel contract): connection, capture status, flows,
- * steps, artifacts, claims, findings and exchanges. Waits on conditions, never sleeps. Works on a Playwright
+ * Page object of the extension's panel page, read through its DOM contract (`data-testid` hooks and `data-*`
+ * attributes): connection, capture status, flows, steps, artifacts, claims, findings and exchanges. The panel
+ * shows one view and one flow at a time, so readers switch views and select flows. Waits on conditions, never sleeps. Works on a Playwright
  * page (the panel opened in a tab); the DevTools-embedded panel is read with devtools.ts.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -73,7 +73,12 @@ export class PanelPage {
 
   /** A one-screen summary of what the panel shows, for failure messages. */
   async describe(): Promise<string> {
-    const [counts, artifacts, findings, flows, exchanges] = await Promise.all([this.counts().catch(() => undefined), this.artifacts(), this.findings(), this.flows(), this.exchanges()]);
+    // One after the other: each reader switches the panel's view.
+    const counts = await this.counts().catch(() => undefined);
+    const artifacts = await this.artifacts().catch(() => []);
+    const findings = await this.findings().catch(() => []);
+    const flows = await this.flows().catch(() => []);
+    const exchanges = await this.exchanges().catch(() => []);
     return JSON.stringify(
       {
         connection: await this.page.getByTestId('connection').getAttribute('data-state').catch(() => null),
@@ -88,47 +93,91 @@ export class PanelPage {
     );
   }
 
-  async artifacts(): Promise<PanelArtifact[]> {
-    return this.page.getByTestId('artifact').evaluateAll((els) =>
-      els.map((el) => {
-        const claims: Record<string, unknown> = {};
-        for (const c of el.querySelectorAll<HTMLElement>('[data-testid="claim"]')) {
-          const name = c.dataset.claim ?? '';
-          try {
-            claims[name] = JSON.parse(c.textContent ?? '');
-          } catch {
-            claims[name] = c.textContent;
-          }
-        }
-        const d = (el as HTMLElement).dataset;
-        return { id: d.artifactId ?? '', kind: d.kind ?? '', role: d.role ?? '', flowId: d.flowId ?? '', signature: d.signature ?? '', claims };
-      }),
-    );
+  /** Switches the panel to one of its views (flows, requests, findings, compare, paste). */
+  async showView(view: 'flows' | 'requests' | 'findings' | 'compare' | 'paste'): Promise<void> {
+    const tab = this.page.getByTestId(`view-${view}`);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(this.page.getByTestId('view')).toHaveAttribute('data-view', view);
   }
 
+  /** Selects each flow in turn (and the artifacts in no flow) and calls `read` on its detail. */
+  private async eachFlowDetail<T>(read: (detail: Locator) => Promise<T[]>): Promise<T[]> {
+    await this.showView('flows');
+    const out: T[] = [];
+    const ids = await this.page.getByTestId('flow').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.flowId ?? ''));
+    for (const id of ids) {
+      await this.page.locator(`[data-testid="flow"][data-flow-id="${id}"]`).click();
+      const detail = this.page.locator(`[data-testid="flow-detail"][data-flow-id="${id}"]`);
+      await detail.waitFor();
+      out.push(...(await read(detail)));
+    }
+    const unlinked = this.page.getByTestId('unlinked');
+    if ((await unlinked.count()) > 0) {
+      await unlinked.click();
+      const detail = this.page.locator('[data-testid="flow-detail"][data-flow-id=""]');
+      await detail.waitFor();
+      out.push(...(await read(detail)));
+    }
+    return out;
+  }
+
+  /** Every artifact of every flow and every artifact in no flow, each once. */
+  async artifacts(): Promise<PanelArtifact[]> {
+    const all = await this.eachFlowDetail((detail) =>
+      detail.getByTestId('artifact').evaluateAll((els) =>
+        els.map((el) => {
+          const claims: Record<string, unknown> = {};
+          for (const c of el.querySelectorAll<HTMLElement>('[data-testid="claim"]')) {
+            const name = c.dataset.claim ?? '';
+            try {
+              claims[name] = JSON.parse(c.textContent ?? '');
+            } catch {
+              claims[name] = c.textContent;
+            }
+          }
+          const d = (el as HTMLElement).dataset;
+          return { id: d.artifactId ?? '', kind: d.kind ?? '', role: d.role ?? '', flowId: d.flowId ?? '', signature: d.signature ?? '', claims };
+        }),
+      ),
+    );
+    const seen = new Set<string>();
+    return all.filter((a) => !seen.has(a.id) && seen.add(a.id));
+  }
+
+  /** Every finding, from the Findings view (message: the text of its `.message` element). */
   async findings(): Promise<PanelFinding[]> {
-    const raw = await this.page.getByTestId('finding').evaluateAll((els) => els.map((el) => ({ data: { ...(el as HTMLElement).dataset }, message: el.textContent ?? '' })));
+    await this.showView('findings');
+    const raw = await this.page
+      .locator('[data-testid="findings"] [data-testid="finding"]')
+      .evaluateAll((els) => els.map((el) => ({ data: { ...(el as HTMLElement).dataset }, message: el.querySelector('.message')?.textContent ?? '' })));
     return raw.map(({ data: d, message }) => ({ rule: d.rule ?? '', severity: d.severity ?? '', flowId: d.flowId ?? '', artifacts: list(d.artifacts), message }));
   }
 
+  /** Every flow with the steps of its timeline. */
   async flows(): Promise<PanelFlow[]> {
-    const raw = await this.page.getByTestId('flow').evaluateAll((els) =>
-      els.map((el) => ({
-        data: { ...(el as HTMLElement).dataset },
-        steps: [...el.querySelectorAll<HTMLElement>('[data-testid="step"]')].map((s) => ({ ...s.dataset })),
-      })),
-    );
-    return raw.map(({ data, steps }) => ({
+    await this.showView('flows');
+    const rows = await this.page.getByTestId('flow').evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
+    const steps = new Map<string, Record<string, string | undefined>[]>();
+    for (const row of rows) {
+      const id = row.flowId ?? '';
+      await this.page.locator(`[data-testid="flow"][data-flow-id="${id}"]`).click();
+      const detail = this.page.locator(`[data-testid="flow-detail"][data-flow-id="${id}"]`);
+      await detail.waitFor();
+      steps.set(id, await detail.getByTestId('step').evaluateAll((els) => els.map((s) => ({ ...(s as HTMLElement).dataset }))));
+    }
+    return rows.map((data) => ({
       id: data.flowId ?? '',
       issuer: data.issuer ?? '',
       subject: data.subject ?? '',
       type: data.type ?? '',
       serverSide: data.serverSide === 'true',
-      steps: steps.map((s) => ({ kind: s.kind ?? '', observable: s.observable !== 'false', status: s.status ?? '', sources: list(s.sources) })),
+      steps: (steps.get(data.flowId ?? '') ?? []).map((s) => ({ kind: s.kind ?? '', observable: s.observable !== 'false', status: s.status ?? '', sources: list(s.sources) })),
     }));
   }
 
+  /** Every request row of the Requests view (the list is virtualised: the e2e captures fit in one screen). */
   async exchanges(): Promise<PanelExchange[]> {
+    await this.showView('requests');
     const raw = await this.page.getByTestId('exchange').evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
     return raw.map((d) => ({ url: d.url ?? '', method: d.method ?? '', status: d.status ?? '', sources: list(d.sources) }));
   }

@@ -49,6 +49,10 @@ describe('manifestProblems', () => {
     ['empty script-src', c(csp("script-src; object-src 'none'")), chrome, "script-src allows more than 'self'"],
     ['no object-src', c(csp("script-src 'self'")), chrome, 'no object-src'],
     ['wide object-src', c(csp("script-src 'self'; object-src *")), chrome, "object-src is not 'self' or 'none'"],
+    ['no default-src', c(csp("script-src 'self'; object-src 'none'; base-uri 'none'")), chrome, 'default-src is not'],
+    ['inline styles', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; style-src 'self' 'unsafe-inline'")), chrome, 'style-src allows more'],
+    ['remote images', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; img-src *")), chrome, 'img-src allows more'],
+    ['no base-uri', c(csp("default-src 'self'; script-src 'self'; object-src 'none'")), chrome, "base-uri is not 'none'"],
     ['classic background in Chrome', c({ background: { scripts: ['bg.js'] } }), chrome, 'not a module service_worker'],
     ['classic worker', c({ background: { service_worker: 'sw.js' } }), chrome, 'not a module service_worker'],
     ['gecko settings in Chrome', c({ browser_specific_settings: { gecko: { id: 'x@y' } } }), chrome, 'has browser_specific_settings'],
@@ -66,7 +70,7 @@ describe('manifestProblems', () => {
   });
 
   it.each([
-    ['object-src none and a trailing semicolon', variant(chromeManifest, csp("script-src 'self'; object-src 'none';"))],
+    ['object-src none and a trailing semicolon', variant(chromeManifest, csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none';"))],
     ['a named host and a subdomain wildcard', variant(chromeManifest, { host_permissions: ['*://idp.example.com/*', 'https://*.example.com/*', '*://localhost/*'] })],
   ])('accepts %s', (_name, m) => {
     expect(manifestProblems(m, chrome)).toEqual([]);

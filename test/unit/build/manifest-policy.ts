@@ -41,6 +41,15 @@ function cspProblems(csp: unknown): string[] {
   const object = directive(policy, 'object-src');
   if (!object) problems.push('CSP has no object-src');
   else if (object.length === 0 || object.some((s) => s !== "'self'" && s !== "'none'")) problems.push(`CSP object-src is not 'self' or 'none': ${object.join(' ')}`);
+  // The panel shows hostile claim values: nothing may load from elsewhere or run inline, styles included.
+  const fallback = directive(policy, 'default-src');
+  if (!fallback || fallback.some((s) => s !== "'self'" && s !== "'none'")) problems.push(`CSP default-src is not 'self': ${fallback?.join(' ') ?? 'missing'}`);
+  const style = directive(policy, 'style-src');
+  if (style?.some((s) => s !== "'self'")) problems.push(`CSP style-src allows more than 'self': ${style.join(' ')}`);
+  const img = directive(policy, 'img-src');
+  if (img?.some((s) => s !== "'self'" && s !== 'data:')) problems.push(`CSP img-src allows more than 'self' and data: ${img.join(' ')}`);
+  const base = directive(policy, 'base-uri');
+  if (!base || base.some((s) => s !== "'none'")) problems.push(`CSP base-uri is not 'none': ${base?.join(' ') ?? 'missing'}`);
   return problems;
 }
 

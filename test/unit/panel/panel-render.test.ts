@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { signal } from '@preact/signals';
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/panel/App.js';
@@ -25,7 +26,18 @@ function mount(deepCapture?: (on: boolean) => Promise<{ ok: boolean; error?: str
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
   });
-  const view = render(h(App, { connection, tabId: 7, deepCapture }));
+  const downloads: { filename: string; text: string }[] = [];
+  const view = render(
+    h(App, {
+      connection,
+      tabId: 7,
+      deepCapture,
+      nowSeconds: signal(1_700_000_100),
+      offlineOptions: async () => ({ skew: 60, clientIds: [] }),
+      download: (filename: string, text: string) => void downloads.push({ filename, text }),
+      copy: async () => undefined,
+    }),
+  );
   const $ = (selector: string) => view.container.querySelector<HTMLElement>(selector);
   const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
   const push = (message: unknown) => act(() => ports.at(-1)?.push(message));
@@ -47,7 +59,7 @@ describe('panel DOM contract', () => {
     expect($('[data-testid="deep-capture"]')).toBeNull();
   });
 
-  it('renders flows, steps, artifacts, claims, findings and exchanges with their attributes', () => {
+  it('renders flows, steps, artifacts, claims, findings and exchanges with their attributes, one view at a time', () => {
     const { $, $$, push } = mount();
     push({ type: 'state', state: sampleState() });
     const flows = $$('[data-testid="flow"]');
@@ -55,31 +67,38 @@ describe('panel DOM contract', () => {
       ['f1', 'https://idp.example.com', 'alice', 'authorization_code', 'true'],
       ['f2', '', '', 'unknown', 'false'],
     ]);
-    const steps = [...flows[0]!.querySelectorAll<HTMLElement>('[data-testid="step"]')];
+    // The latest flow is shown until the user picks another.
+    expect($('[data-testid="flow-detail"]')?.getAttribute('data-flow-id')).toBe('f2');
+    fireEvent.click(flows[0]!);
+    const detail = $('[data-testid="flow-detail"]')!;
+    expect(detail.getAttribute('data-flow-id')).toBe('f1');
+    const steps = [...detail.querySelectorAll<HTMLElement>('[data-testid="step"]')];
     expect(steps.map((s) => data(s, 'kind', 'observable', 'status', 'sources'))).toEqual([
       ['authorize_request', 'true', '', 'webRequest'],
       ['token', 'false', '', ''],
       ['userinfo', 'true', '200', 'devtools,page-hook,webRequest'],
     ]);
     expect(steps[1]?.textContent).toMatch(/not observable in the browser/);
-    expect(flows[0]?.textContent).toMatch(/exchanged by a server/);
-    expect($$('[data-testid="artifact"]').map((a) => data(a, 'artifact-id', 'kind', 'flow-id', 'signature'))).toEqual([
+    expect($$('[data-testid="flow-detail"] [data-testid="artifact"]').map((a) => data(a, 'artifact-id', 'kind', 'flow-id', 'signature'))).toEqual([
       ['a1', 'id_token', 'f1', 'valid'],
       ['a2', 'userinfo', 'f1', ''],
-      ['a3', 'opaque_token', '', ''],
     ]);
     const claim = (name: string) => $(`[data-testid="artifact"][data-artifact-id="a1"] [data-testid="claim"][data-claim="${name}"]`);
     expect(JSON.parse(claim('exp')!.textContent!)).toBe(1700000000);
     expect(JSON.parse(claim('address')!.textContent!)).toEqual({ street: '<script>alert(2)</script>' });
     expect(JSON.parse(claim('nothing')!.textContent!)).toBeNull();
-    const findings = $$('[data-testid="finding"]');
-    expect(findings.map((f) => [...data(f, 'rule', 'severity', 'flow-id', 'artifacts'), f.textContent])).toEqual([
+    fireEvent.click($('[data-testid="unlinked"]')!);
+    expect($$('[data-testid="flow-detail"] [data-testid="artifact"]').map((a) => data(a, 'artifact-id', 'kind', 'role'))).toEqual([['a3', 'opaque_token', 'refresh_token']]);
+
+    fireEvent.click($('[data-testid="view-findings"]')!);
+    const findings = $$('[data-testid="findings"] [data-testid="finding"]');
+    expect(findings.map((f) => [...data(f, 'rule', 'severity', 'flow-id', 'artifacts'), f.querySelector('.message')?.textContent])).toEqual([
       ['x-ui-sub', 'error', 'f1', 'a1,a2', 'sub differs <b>'],
       ['exp-passed', 'error', '', 'a1', 'error two'],
       ['at-aud', 'warning', '', '', 'warning one'],
       ['typ-explicit', 'info', '', 'a1', 'info one'],
     ]);
-    expect(findings[0]?.parentElement?.textContent).toMatch(/error\s+x-ui-sub/);
+    fireEvent.click($('[data-testid="view-requests"]')!);
     expect($$('[data-testid="exchange"]').map((e) => data(e, 'url', 'method', 'status', 'sources'))).toEqual([
       ['https://idp.example.com/token', 'POST', '200', 'page-hook,webRequest'],
       ['https://idp.example.com/userinfo?x=<b>', 'GET', '', 'devtools'],
@@ -90,11 +109,12 @@ describe('panel DOM contract', () => {
     const { $, view, push } = mount();
     push({ type: 'state', state: sampleState() });
     const root = view.container;
-    expect($('[data-claim="name"]')?.textContent).toBe('"<img src=x onerror=alert(1)>"');
-    expect($('[data-claim="website"]')?.textContent).toBe('"javascript:alert(1)"');
+    fireEvent.click($('[data-testid="flow"][data-flow-id="f1"]')!);
+    expect($('[data-testid="claim"][data-claim="name"]')?.textContent).toBe('"<img src=x onerror=alert(1)>"');
+    expect($('[data-testid="claim"][data-claim="website"]')?.textContent).toBe('"javascript:alert(1)"');
     expect(root.querySelectorAll('img, script, a, iframe, object, embed, [onerror], [href], [src]')).toHaveLength(0);
-    expect($('[data-claim="name"]')?.children).toHaveLength(0);
-    expect($('[data-claim="website"]')?.children).toHaveLength(0);
+    expect($('[data-testid="claim"][data-claim="name"]')?.children).toHaveLength(0);
+    expect($('[data-testid="claim"][data-claim="website"]')?.children).toHaveLength(0);
   });
 
   it('sends pause, resume, clear and preserve for its tab', () => {

@@ -1,27 +1,25 @@
 import type { PanelRequest } from '../../shared/protocol.js';
-import type { PanelView } from '../store/view-model.js';
-import { CaptureStatus } from './CaptureStatus.js';
+import type { CaptureSummary } from '../model/capture-summary.js';
 import { DeepCaptureControl } from './DeepCaptureControl.js';
 
-/** Props of {@link StatusBar}. */
-export interface StatusBarProps {
-  view: PanelView;
+/** Props of {@link CaptureControls}. */
+export interface CaptureControlsProps {
+  tabId: number;
+  summary: CaptureSummary;
   connected: boolean;
   send(request: PanelRequest): boolean;
   /** Present only in the deep-capture build. */
   deepCapture?: (on: boolean) => Promise<{ ok: boolean; error?: string }>;
 }
 
-/** Capture counts and the controls: pause, resume, clear, preserve log, and deep capture where built in. */
-export function StatusBar({ view, connected, send, deepCapture }: StatusBarProps) {
-  const tabId = view.tabId;
+/** The live capture's controls: pause, resume, clear, preserve log, and deep capture where built in. */
+export function CaptureControls({ tabId, summary, connected, send, deepCapture }: CaptureControlsProps) {
   return (
-    <div class="status-bar" role="toolbar" aria-label="Capture">
-      <CaptureStatus view={view} />
-      <button type="button" data-testid="pause" disabled={!connected || view.paused} onClick={() => send({ type: 'pause', tabId })}>
+    <div class="capture-controls" role="group" aria-label="Capture">
+      <button type="button" data-testid="pause" disabled={!connected || summary.paused} onClick={() => send({ type: 'pause', tabId })}>
         Pause
       </button>
-      <button type="button" data-testid="resume" disabled={!connected || !view.paused} onClick={() => send({ type: 'resume', tabId })}>
+      <button type="button" data-testid="resume" disabled={!connected || !summary.paused} onClick={() => send({ type: 'resume', tabId })}>
         Resume
       </button>
       <button type="button" data-testid="clear" disabled={!connected} onClick={() => send({ type: 'clear', tabId })}>
@@ -31,7 +29,7 @@ export function StatusBar({ view, connected, send, deepCapture }: StatusBarProps
         <input
           type="checkbox"
           data-testid="preserve"
-          checked={view.preserve}
+          checked={summary.preserve}
           disabled={!connected}
           onChange={(e) => send({ type: 'preserve', tabId, preserve: e.currentTarget.checked })}
         />

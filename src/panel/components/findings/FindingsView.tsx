@@ -1,0 +1,63 @@
+import type { Finding, Severity } from '../../../core/model.js';
+import { atLeast, passes } from '../../model/filters.js';
+import type { Workspace } from '../../workspace/workspace.js';
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function FindingRow({ finding, onShow }: { finding: Finding; onShow?: () => void }) {
+  return (
+    <li
+      class={`finding severity-${finding.severity}`}
+      data-testid="finding"
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+      data-flow-id={finding.flow ?? ''}
+      data-artifacts={finding.artifacts.join(',')}
+      data-claim={finding.claim ?? ''}
+    >
+      <span class="severity">{finding.severity}</span> <span class="rule">{finding.rule}</span>
+      {finding.claim && <span class="muted"> · {finding.claim}</span>} <span class="message">{finding.message}</span>{' '}
+      <span class="muted source">{finding.source}</span>
+      {onShow && (
+        <button type="button" class="link-button" onClick={onShow}>
+          Show in flow
+        </button>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Every finding of the shown dataset, errors first, that passes the filters: the minimum severity always, the
+ * other filters through the flow (or unlinked artifact) the finding belongs to. "Show in flow" opens the flow.
+ */
+export function FindingsView({ workspace }: { workspace: Workspace }) {
+  const { index, filters: fi } = workspace.dataset.value;
+  const filters = workspace.filters.value;
+  if (!index || !fi) return <p class="muted">No analysis yet.</p>;
+  const flowOfFinding = (f: Finding) => f.flow ?? f.artifacts.map((id) => index.flowOf.get(id)).find((x) => x !== undefined);
+  const shown = index.result.findings
+    .map((finding, i) => ({ finding, i }))
+    .filter(({ finding }) => {
+      if (!atLeast(finding.severity, filters.severity)) return false;
+      const flow = flowOfFinding(finding);
+      const facts = flow ? fi.flows.get(flow) : fi.artifacts.get(finding.artifacts[0] ?? '');
+      return passes(facts, { ...filters, severity: '' }) || (filters.text !== '' && `${finding.rule} ${finding.message}`.toLowerCase().includes(filters.text.trim().toLowerCase()));
+    })
+    .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.i - b.i);
+  if (shown.length === 0) return <p class="muted" data-testid="findings-empty">{index.result.findings.length === 0 ? 'No findings.' : 'No finding passes the filters.'}</p>;
+  return (
+    <ul class="findings" data-testid="findings">
+      {shown.map(({ finding, i }) => {
+        const flow = flowOfFinding(finding);
+        const onShow = flow
+          ? () => {
+              workspace.selectedFlow.value = flow;
+              workspace.view.value = 'flows';
+            }
+          : undefined;
+        return <FindingRow key={i} finding={finding} onShow={onShow} />;
+      })}
+    </ul>
+  );
+}

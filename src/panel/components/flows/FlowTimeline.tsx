@@ -1,0 +1,77 @@
+import type { Flow } from '../../../core/model.js';
+import type { AnalysisIndex } from '../../model/analysis-index.js';
+import { durationText, flowStepRows, offsetText, type StepRow } from '../../model/flow-steps.js';
+import '../../styles/flows.css';
+
+const statusClass = (status: string) => (status === '' ? '' : /^[23]/.test(status) ? ' status-ok' : ' status-bad');
+
+function Step({ step }: { step: StepRow }) {
+  return (
+    <li
+      class={`step${step.observable ? '' : ' step-hidden'}`}
+      data-testid="step"
+      data-kind={step.kind}
+      data-observable={String(step.observable)}
+      data-status={step.status}
+      data-sources={step.sources}
+      data-exchange-id={step.exchangeId}
+    >
+      <span class="step-offset" title="after the flow's start">
+        {step.observable ? offsetText(step.offsetMs) : ''}
+      </span>
+      <span class="step-kind">{step.label}</span>
+      {step.status !== '' && <span class={`step-status${statusClass(step.status)}`}>{step.status}</span>}
+      {step.durationMs !== undefined && <span class="step-duration muted">{durationText(step.durationMs)}</span>}
+      {step.host !== '' && (
+        <span class="step-url url" title={`${step.host}${step.path}`}>
+          {step.host}
+          {step.path}
+        </span>
+      )}
+      {step.observable ? (
+        step.sources !== '' && <span class="step-sources muted">seen by {step.sources.replaceAll(',', ', ')}</span>
+      ) : (
+        <span class="not-observable">not observable in the browser</span>
+      )}
+      {step.note !== '' && <span class="step-note muted">({step.note})</span>}
+    </li>
+  );
+}
+
+/**
+ * The steps of a flow in time order: what each was, its HTTP status, when it started after the flow's start, how
+ * long it took, its host and path (text, never a link), and which capture sources saw it. Steps that happened on a
+ * server are marked as not observable in the browser; the flow's notes follow. Does not show tokens or findings.
+ */
+export function FlowTimeline({ flow, index }: { flow: Flow; index: AnalysisIndex }) {
+  const steps = flowStepRows(flow, index);
+  return (
+    <section class="flow-timeline" data-testid="flow-timeline" data-flow-id={flow.id} aria-label="Flow timeline">
+      <h3>Timeline</h3>
+      {flow.serverSideExchange && (
+        <p class="not-observable" data-testid="server-side-note">
+          The authorization code was exchanged by the client's server: the token request, and any userinfo or
+          introspection call made with its tokens, are not observable in the browser.
+        </p>
+      )}
+      {steps.length === 0 ? (
+        <p class="muted">No request or redirect of this flow was captured.</p>
+      ) : (
+        <ol class="timeline-steps">
+          {steps.map((step, i) => (
+            <Step key={i} step={step} />
+          ))}
+        </ol>
+      )}
+      {flow.notes.length > 0 && (
+        <ul class="flow-notes">
+          {flow.notes.map((note, i) => (
+            <li key={i} class="muted" data-testid="flow-note">
+              {note}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Exchange } from '../../../core/model.js';
+import { exchangeSources } from '../../model/request-rows.js';
+
+/** One captured request in the list: method, URL (text, never a link), status, capture sources. */
+export function RequestRow({ exchange, selected, onSelect }: { exchange: Exchange; selected: boolean; onSelect(id: string): void }) {
+  const sources = exchangeSources(exchange);
+  const status = exchange.status === undefined ? '' : String(exchange.status);
+  return (
+    <div
+      class={`request-row${selected ? ' selected' : ''}`}
+      role="row"
+      aria-selected={selected}
+      tabIndex={0}
+      data-testid="exchange"
+      data-exchange-id={exchange.id}
+      data-url={exchange.url}
+      data-method={exchange.method}
+      data-status={status}
+      data-sources={sources}
+      onClick={() => onSelect(exchange.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onSelect(exchange.id)}
+    >
+      <span class="method">{exchange.method}</span>
+      <span class="url">{exchange.url}</span>
+      <span class={`status ${status.startsWith('2') || status.startsWith('3') ? '' : 'status-bad'}`}>{status || 'no response'}</span>
+      <span class="muted sources">{sources.replaceAll(',', ', ')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** What the request list shows of an exchange. Pure. */
+import type { Body, Exchange } from '../../core/model.js';
+
+/** The sources in `seenBy`, de-duplicated, sorted, comma-separated. */
+export function exchangeSources(exchange: Exchange): string {
+  return [...new Set(Object.values(exchange.seenBy).flatMap((s) => s ?? []))].sort().join(',');
+}
+
+/** Bodies longer than this are shown cut, with a note (the raw capture keeps all of it). */
+export const MAX_SHOWN_BODY = 64 * 1024;
+
+/**
+ * A body as text for display: JSON pretty-printed, base64 bodies named as such, long bodies cut with a note.
+ * Does not decode base64 (binary bodies are not shown).
+ */
+export function bodyText(body: Body): string {
+  if (body.encoding === 'base64') return `(binary body, ${body.text.length} base64 characters)`;
+  let text = body.text;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) text = JSON.stringify(parsed, null, 2);
+  } catch {
+    // Not JSON: shown as captured.
+  }
+  return text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}\n… (${text.length - MAX_SHOWN_BODY} more characters)` : text;
+}
