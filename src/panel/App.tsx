@@ -4,7 +4,7 @@
  * attributes) are the panel contract the end-to-end tests read. Everything captured is rendered as text, never as
  * HTML, and no URL found in the traffic is ever loaded or made a link.
  */
-import type { ReadonlySignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { CaptureControls } from './components/CaptureControls.js';
 import { CaptureStatus } from './components/CaptureStatus.js';
@@ -74,6 +74,17 @@ export function App(props: AppProps) {
     if (result.ok) workspace.openOffline(result.dataset);
     return result;
   };
+  // What an import could not use, shown until the next import (the Paste view shows its own errors).
+  const importErrors = useSignal<string[]>([]);
+  const importTexts = (name: string, texts: OfflineText[]) => {
+    importErrors.value = [];
+    analyse(name, texts).then(
+      (result) => {
+        if (!result.ok) importErrors.value = result.errors;
+      },
+      (err: unknown) => (importErrors.value = [`${name}: ${err instanceof Error ? err.message : String(err)}`]),
+    );
+  };
   const deps: ExportDeps = { download: props.download, newSalt: props.newSalt ?? randomSalt };
   const view = workspace.view.value;
   return (
@@ -93,13 +104,26 @@ export function App(props: AppProps) {
             Close {dataset.name}
           </button>
         )}
-        <ImportButton onTexts={(name, texts) => void analyse(name, texts)} />
+        <ImportButton onTexts={importTexts} onError={(message) => (importErrors.value = [message])} />
         <ExportMenu disabled={dataset.exchanges.length === 0 && !dataset.result} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
       </div>
       {error && (
         <p class="error" role="alert" data-testid="worker-error" data-code={error.code}>
           {error.message}
         </p>
+      )}
+      {importErrors.value.length > 0 && (
+        <div class="import-errors error" role="alert" data-testid="import-errors">
+          <span>Nothing imported:</span>
+          <ul>
+            {importErrors.value.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+          <button type="button" data-testid="import-errors-dismiss" onClick={() => (importErrors.value = [])}>
+            Dismiss
+          </button>
+        </div>
       )}
       {!live && dataset.notices.length > 0 && (
         <ul class="notices muted" data-testid="notices">

@@ -74,6 +74,14 @@ function claimText(a: Artifact): string {
   return text.length > MAX_CLAIM_TEXT ? text.slice(0, MAX_CLAIM_TEXT) : text;
 }
 
+/**
+ * The rule ids and messages of `findings`, so a text filter the Findings view matches on a finding (`x-ui-sub`)
+ * also keeps the flow it belongs to, and "Show in flow" finds the flow shown.
+ */
+function findingText(findings: readonly Finding[] | undefined): string {
+  return (findings ?? []).map((f) => `${f.rule} ${f.message}`).join('\n');
+}
+
 function artifactHosts(a: Artifact): string[] {
   const hosts = [hostOf(a.http?.url), ...a.occurrences.map((o) => hostOf(o.url))];
   if (a.issuer) hosts.push(hostOf(a.issuer));
@@ -85,9 +93,10 @@ function facts(parts: readonly string[], kinds: Iterable<string>, hosts: Iterabl
 }
 
 /**
- * Builds the facts filters test: for a flow its issuer, client, subject, profile, type and the claims of its
- * artifacts; for an exchange its method, URL, status and the kinds of artifacts it carried; findings by worst
- * severity. Does not filter anything.
+ * Builds the facts filters test: for a flow its issuer, client, subject, profile, type, the rule ids and messages
+ * of its findings and the claims of its artifacts; for an artifact in no flow the same of its own; for an exchange
+ * its method, URL, status and the kinds of artifacts it carried; findings by worst severity. Does not filter
+ * anything.
  */
 export function filterIndex(index: AnalysisIndex): FilterIndex {
   const allHosts = new Set<string>();
@@ -105,7 +114,8 @@ export function filterIndex(index: AnalysisIndex): FilterIndex {
     }
     if (!index.flowOf.has(a.id)) {
       const hosts = artifactHosts(a);
-      artifactFacts.set(a.id, facts([a.id, a.kind, a.role ?? '', a.issuer ?? '', a.profile, claimText(a)], [a.kind], hosts, index.findingsByArtifact.get(a.id)));
+      const findings = index.findingsByArtifact.get(a.id);
+      artifactFacts.set(a.id, facts([a.id, a.kind, a.role ?? '', a.issuer ?? '', a.profile, claimText(a), findingText(findings)], [a.kind], hosts, findings));
     }
   }
   const flows = new Map<string, Facts>();
@@ -113,8 +123,9 @@ export function filterIndex(index: AnalysisIndex): FilterIndex {
     const members = flow.artifacts.map((id) => index.byId.get(id)).filter((a): a is Artifact => a !== undefined);
     const hosts = members.flatMap(artifactHosts);
     if (flow.issuer) hosts.push(hostOf(flow.issuer));
-    const parts = [flow.id, flow.issuer ?? '', flow.clientId ?? '', flow.subject ?? '', flow.profile, flow.type, ...members.map(claimText)];
-    flows.set(flow.id, facts(parts, members.map((a) => a.kind), hosts, index.findingsByFlow.get(flow.id)));
+    const findings = index.findingsByFlow.get(flow.id);
+    const parts = [flow.id, flow.issuer ?? '', flow.clientId ?? '', flow.subject ?? '', flow.profile, flow.type, findingText(findings), ...members.map(claimText)];
+    flows.set(flow.id, facts(parts, members.map((a) => a.kind), hosts, findings));
   }
   const exchanges = new Map<string, Facts>();
   for (const e of index.exchangeById.values()) {

@@ -41,7 +41,7 @@ export interface FlowRow {
   state: FlowState;
   /** The unix seconds `state` was computed at (the table shows start times relative to it). */
   now: number;
-  /** Unix seconds at which the session ends (`sessionEnd`, else `firstExpiry`), when any lifetime is known. */
+  /** Unix seconds at which the session ends (the timeline's `sessionEnd`), when the engine names one. */
   endsAt: number | undefined;
   /** A refresh of this flow succeeded. */
   refreshed: boolean;
@@ -102,15 +102,19 @@ function refreshSucceeded(flow: Flow, index: AnalysisIndex): boolean {
   });
 }
 
-/** When the session of `timeline` ends (unix seconds): its `sessionEnd`, else its `firstExpiry`, else undefined. */
+/**
+ * When the session of `timeline` ends (unix seconds): its `sessionEnd`, else undefined. Never `firstExpiry`: the
+ * engine leaves `sessionEnd` out only when no expiry ends the session (an offline refresh token, which renews the
+ * access tokens for good), and the first access token's expiry does not end it then.
+ */
 export function sessionEndsAt(timeline: ExpiryTimeline | undefined): number | undefined {
-  return (timeline?.sessionEnd ?? timeline?.firstExpiry)?.expiresAt;
+  return timeline?.sessionEnd?.expiresAt;
 }
 
 /**
  * The state of a flow at `now` (unix seconds): `expired` once its session end ({@link sessionEndsAt}) is at or
- * before `now`; otherwise `refreshed` when a refresh succeeded; otherwise `active` (also when no lifetime is known,
- * so a flow without any expiry never shows as expired).
+ * before `now`; otherwise `refreshed` when a refresh succeeded; otherwise `active` (also when no session end is
+ * known, so a flow without any expiry, or with an offline refresh token, never shows as expired).
  */
 export function flowState(endsAt: number | undefined, refreshed: boolean, now: number): FlowState {
   if (endsAt !== undefined && endsAt <= now) return 'expired';

@@ -33,6 +33,11 @@ export interface Workspace {
   compare: Signal<ComparePair>;
   /** Shows an offline dataset and switches to it (and to the Flows view). */
   openOffline(dataset: Dataset): void;
+  /**
+   * Shows the live tab or the loaded offline dataset. Clears the selection when the shown dataset changes: flow,
+   * artifact and exchange ids (`f1`, `a3`) are per analysis, so the same id names something else in the other one.
+   */
+  show(origin: Dataset['origin']): void;
   /** Drops the offline dataset and returns to the live tab. */
   closeOffline(): void;
 }
@@ -69,6 +74,12 @@ export function createWorkspace(tabId: number | undefined, state: ReadonlySignal
       showOffline.value = true;
       resetSelection();
       view.value = 'flows';
+    },
+    show(origin) {
+      const next = origin === 'offline' && offline.value !== undefined;
+      if (next === showOffline.value) return;
+      showOffline.value = next;
+      resetSelection();
     },
     closeOffline() {
       offline.value = undefined;

@@ -10,10 +10,10 @@ export function SourceSwitch({ workspace }: { workspace: Workspace }) {
   if (!offline) return <span class="source" data-testid="source" data-origin="live">{workspace.live.value.name}</span>;
   return (
     <span class="source-switch" role="group" aria-label="Shown data" data-testid="source" data-origin={showing.origin}>
-      <button type="button" aria-pressed={showing.origin === 'live'} data-testid="show-live" onClick={() => (workspace.showOffline.value = false)}>
+      <button type="button" aria-pressed={showing.origin === 'live'} data-testid="show-live" onClick={() => workspace.show('live')}>
         Live: {workspace.live.value.name}
       </button>
-      <button type="button" aria-pressed={showing.origin === 'offline'} data-testid="show-offline" onClick={() => (workspace.showOffline.value = true)}>
+      <button type="button" aria-pressed={showing.origin === 'offline'} data-testid="show-offline" onClick={() => workspace.show('offline')}>
         Offline: {offline.name}
       </button>
     </span>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROFILES } from '../../../../src/core/index.js';
-import type { ExpiryTimeline, Lifetime } from '../../../../src/core/model.js';
+import type { Exchange, ExpiryTimeline, Lifetime } from '../../../../src/core/model.js';
 import { claimText, flowRows, flowState, profileName, sessionEndsAt } from '../../../../src/panel/model/flow-rows.js';
-import { HOSTILE, harExchanges, hostileLogin, indexed, onlyFlow } from './fixtures.js';
+import { HOSTILE, harExchanges, hostileLogin, indexed, jws, onlyFlow } from './fixtures.js';
 
 const life = (expiresAt: number, kind: Lifetime['kind'] = 'access_token'): Lifetime => ({ artifact: 'a', kind, source: 'exp', label: kind, expiresAt, remaining: 0 });
 
@@ -22,11 +22,11 @@ describe('flowState', () => {
 });
 
 describe('sessionEndsAt', () => {
-  it('takes sessionEnd, else firstExpiry, else nothing', () => {
+  it('takes sessionEnd, never firstExpiry (the engine leaves sessionEnd out when no expiry ends the session)', () => {
     const base: ExpiryTimeline = { flow: 'f', now: 0, lifetimes: [] };
     expect(sessionEndsAt(undefined)).toBeUndefined();
     expect(sessionEndsAt(base)).toBeUndefined();
-    expect(sessionEndsAt({ ...base, firstExpiry: life(10) })).toBe(10);
+    expect(sessionEndsAt({ ...base, firstExpiry: life(10) })).toBeUndefined();
     expect(sessionEndsAt({ ...base, firstExpiry: life(10), sessionEnd: life(50, 'refresh_token') })).toBe(50);
   });
 });
@@ -121,6 +121,35 @@ describe('flowRows on the sample login (code flow, userinfo, refresh, sub mismat
     const b = flowRows(index, endsAt + 1);
     expect(a[0]).not.toBe(b[0]);
     expect({ ...a[0], state: '', now: 0 }).toEqual({ ...b[0], state: '', now: 0 });
+  });
+});
+
+describe('flowRows on an offline session (refresh_expires_in: 0), issue 4 review', () => {
+  it('stays active after the access and ID tokens expire, as the engine\'s timeline says', async () => {
+    const now = 1_700_000_000;
+    const iss = 'https://idp.example.com';
+    const at = (now - 5) * 1000;
+    const body = { access_token: 'opaque-at', token_type: 'Bearer', expires_in: 300, refresh_token: 'opaque-rt', refresh_expires_in: 0, id_token: jws({ iss, sub: 's', aud: 'web', iat: now - 5, exp: now + 300 }) };
+    const token: Exchange = {
+      id: 'x1',
+      method: 'POST',
+      url: `${iss}/token`,
+      requestHeaders: [],
+      requestForm: { grant_type: ['authorization_code'], code: ['c'], client_id: ['web'] },
+      status: 200,
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      responseBody: { text: JSON.stringify(body), mimeType: 'application/json' },
+      startedAt: at,
+      endedAt: at + 40,
+      seenBy: { request: ['webRequest'] },
+    };
+    const index = await indexed([token], now);
+    const timeline = index.timelineOf.get(onlyFlow(index).id)!;
+    // The engine: lifetimes known, none ends the session.
+    expect(timeline.firstExpiry).toBeDefined();
+    expect(timeline.sessionEnd).toBeUndefined();
+    const later = timeline.firstExpiry!.expiresAt + 3600;
+    expect(flowRows(index, later)[0]).toMatchObject({ state: 'active', endsAt: undefined });
   });
 });
 
