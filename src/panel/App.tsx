@@ -59,6 +59,12 @@ export function App(props: AppProps) {
   const now = (props.nowSeconds ?? clock!.seconds).value;
 
   const dataset = workspace.dataset.value;
+  // The filter facts are built after the first paint, so a large capture shows at once and the first keystroke
+  // finds them ready.
+  useEffect(() => {
+    const handle = setTimeout(() => void dataset.filters, 0);
+    return () => clearTimeout(handle);
+  }, [dataset]);
   const live = dataset.origin === 'live';
   const summary = captureSummary(dataset, connection?.state.value);
   const connected = connection?.status.value === 'connected';
@@ -138,7 +144,7 @@ export function App(props: AppProps) {
           paste a token to analyse it here.
         </p>
       )}
-      <FilterBar filters={workspace.filters} hosts={dataset.filters?.hosts ?? []} kinds={dataset.filters?.kinds ?? []} />
+      <FilterBar filters={workspace.filters} hosts={dataset.choices?.hosts ?? []} kinds={dataset.choices?.kinds ?? []} />
       <ViewTabs view={workspace.view} counts={counts} />
       <div class="view" data-testid="view" data-view={view}>
         {view === 'flows' && <FlowsView workspace={workspace} now={now} copy={props.copy} />}

@@ -96,3 +96,20 @@ test('the JSON report is the CLI format and the Markdown summary names the findi
   expect(markdown!.text).toContain('x-ui-sub');
   expect(markdown!.text).not.toContain(state.analysis!.flows[0]!.subject!);
 });
+
+test("the panel's own JSON report imports back and is shown as written, sub mismatch included", async ({ harness, page }) => {
+  const exchanges = fixtureExchanges('sample-login.har');
+  const state = await tabState(exchanges);
+  await harness.open(captureEnd(exchanges));
+  await harness.setState(state);
+  await page.getByTestId('export-report').click();
+  await expect.poll(async () => (await harness.exports()).length).toBe(1);
+  const [report] = await harness.exports();
+  await page.getByTestId('import-input').setInputFiles({ name: report!.filename, mimeType: 'application/json', buffer: Buffer.from(report!.text) });
+  await expect(page.getByTestId('source')).toHaveAttribute('data-origin', 'offline');
+  await expect(page.getByTestId('notices')).toContainText('holds no raw traffic');
+  await expect(page.getByTestId('flow')).toHaveCount(state.analysis!.flows.length);
+  await expect(page.getByTestId('sub-mismatch')).toBeVisible();
+  await page.getByTestId('view-findings').click();
+  await expect(page.locator('[data-testid="findings"] [data-testid="finding"]')).toHaveCount(state.analysis!.findings.length);
+});

@@ -2,6 +2,7 @@
 import { importHar, importHarObject, type HarImport } from '../har/import.js';
 import { isRedactedHar } from '../har/redact-export.js';
 import { listedWarnings } from './listed-warnings.js';
+import { isJsonReport } from './report-import.js';
 import { unwrapPastedToken } from './pasted-token.js';
 import type { ReadInputs } from './types.js';
 
@@ -27,11 +28,26 @@ function readHar(text: string): { har: HarImport; redacted: boolean } {
   return { har: importHarObject(value), redacted: isRedactedHar(value) };
 }
 
+/** Why a JSON report is not an input for analysis. */
+export const REPORT_ERROR = 'a token-inspector JSON report holds no raw traffic and cannot be analysed again: check the HAR it was made from (the panel shows a report as written)';
+
+/** The parsed JSON report of this tool that `text` is, or undefined (cheap for anything else: no parse). */
+export function parseReport(text: string): Record<string, unknown> | undefined {
+  const head = text.slice(0, 200);
+  if (!/^\s*\{/.test(head) || !head.includes('"token-inspector"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJsonReport(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads one input named `name` (a file name, "(stdin)", "pasted text"): a HAR (by the `.har` name or a leading
  * `{"log":`) becomes exchanges, with ids prefixed `<index + 1>:` when `index` is given (several inputs analysed
  * together); anything else one document (raw JWT or JSON), a pasted token (`Bearer eyJ...`, quoted, wrapped) being
- * unwrapped first, dated `nowMs`. Never throws: an unusable HAR is in `errors`, import warnings (a few, then a count),
+ * unwrapped first, dated `nowMs`. A JSON report of this tool is an error (see {@link REPORT_ERROR}). Never throws: an unusable HAR is in `errors`, import warnings (a few, then a count),
  * an unwrapped paste and a redacted export of this extension in `notices`. A HAR without usable entries is not an
  * error. Does not read files, analyse anything or judge whether a document is a token.
  */
@@ -49,6 +65,10 @@ export function readInput(name: string, text: string, nowMs: number, index?: num
     out.summary.push({ name, kind: 'har', exchanges: har.exchanges.length, warnings: har.warnings });
     if (redacted) out.notices.push({ name, message: REDACTED_NOTICE });
     for (const message of listedWarnings(har.warnings)) out.notices.push({ name, message });
+    return out;
+  }
+  if (parseReport(text)) {
+    out.errors.push({ name, error: REPORT_ERROR });
     return out;
   }
   let document = text;

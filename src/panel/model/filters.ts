@@ -32,14 +32,23 @@ export function worst(findings: readonly Finding[] | undefined): Severity | unde
   return best;
 }
 
-/** Host of a URL, lower-cased, or empty when it does not parse. */
+const hosts = new Map<string, string>();
+const MAX_CACHED_HOSTS = 50_000;
+
+/** Host of a URL, lower-cased, or empty when it does not parse. Remembers recent answers (captures repeat URLs). */
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
+  const known = hosts.get(url);
+  if (known !== undefined) return known;
+  let host = '';
   try {
-    return new URL(url).host.toLowerCase();
+    host = new URL(url).host.toLowerCase();
   } catch {
-    return '';
+    // Not a URL: no host.
   }
+  if (hosts.size >= MAX_CACHED_HOSTS) hosts.clear();
+  hosts.set(url, host);
+  return host;
 }
 
 interface Facts {
@@ -163,4 +172,17 @@ export function filterExchanges(exchanges: readonly Exchange[], fi: FilterIndex,
 /** The findings that pass the severity filter (the other filters choose flows and artifacts, not findings). */
 export function filterFindings(findings: readonly Finding[], filters: Filters): readonly Finding[] {
   return filters.severity === '' ? findings : findings.filter((f) => atLeast(f.severity, filters.severity));
+}
+
+/** The hosts (of requests, and of issuers and artifact URLs) and artifact kinds present, sorted; no claim text. */
+export function filterChoices(index: AnalysisIndex): { hosts: string[]; kinds: ArtifactKind[] } {
+  const hosts = new Set<string>();
+  const kinds = new Set<ArtifactKind>();
+  for (const e of index.exchangeById.values()) hosts.add(hostOf(e.url));
+  for (const a of index.result.artifacts) {
+    kinds.add(a.kind);
+    for (const h of artifactHosts(a)) hosts.add(h);
+  }
+  hosts.delete('');
+  return { hosts: [...hosts].sort(), kinds: [...kinds].sort() };
 }

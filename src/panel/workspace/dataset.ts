@@ -4,10 +4,10 @@
  */
 import type { AnalysisResult } from '../../core/analyze.js';
 import type { InputSummary } from '../../core/input/types.js';
-import type { Exchange } from '../../core/model.js';
+import type { ArtifactKind, Exchange } from '../../core/model.js';
 import type { TabState } from '../../shared/protocol.js';
 import { indexAnalysis, type AnalysisIndex } from '../model/analysis-index.js';
-import { filterIndex, type FilterIndex } from '../model/filters.js';
+import { filterChoices, filterIndex, type FilterIndex } from '../model/filters.js';
 
 /** One input as the reports name it (the CLI's `inputs` entries). */
 export type DatasetInput = InputSummary;
@@ -20,7 +20,13 @@ export interface Dataset {
   exchanges: readonly Exchange[];
   result?: AnalysisResult;
   index?: AnalysisIndex;
-  filters?: FilterIndex;
+  /**
+   * What the filters test, built on first read (a getter): the first render does not pay for it, the app builds
+   * it right after. Read it only when a filter is set.
+   */
+  readonly filters?: FilterIndex;
+  /** Hosts and artifact kinds to offer in the filter bar (cheap: no claim text). */
+  choices?: { hosts: string[]; kinds: ArtifactKind[] };
   inputs: DatasetInput[];
   /** What the user should know about the input: import warnings, unreadable parts. */
   notices: string[];
@@ -32,11 +38,14 @@ export interface Dataset {
   skew?: number;
 }
 
-/** Adds the lookups to an analysis. Does not run the engine. */
-export function withIndex(base: Omit<Dataset, 'index' | 'filters'>): Dataset {
+/** Adds the lookups to an analysis, the filter facts lazily. Does not run the engine. */
+export function withIndex(base: Omit<Dataset, 'index' | 'filters' | 'choices'>): Dataset {
   if (!base.result) return base;
   const index = indexAnalysis(base.result, base.exchanges);
-  return { ...base, index, filters: filterIndex(index) };
+  let facts: FilterIndex | undefined;
+  const dataset: Dataset = { ...base, index, choices: filterChoices(index) };
+  Object.defineProperty(dataset, 'filters', { enumerable: true, get: () => (facts ??= filterIndex(index)) });
+  return dataset;
 }
 
 /** The dataset of a tab's live state; `undefined` state is an empty tab. */

@@ -1,10 +1,11 @@
 /**
  * Offline analysis in the panel: pasted text and dropped or imported files (HAR from Chrome or Firefox, the
  * extension's own exports, a raw JWT, a JSON response) read with the engine's input reader and analysed on the
- * spot. Never touches the network: keys come only from JWKS responses inside the input.
+ * spot; the extension's JSON report is shown as written. Never touches the network: keys come only from JWKS responses inside the input.
  */
 import { analyze } from '../../core/analyze.js';
-import { readInput } from '../../core/input/read-input.js';
+import { parseReport, readInput } from '../../core/input/read-input.js';
+import { resultFromReport } from '../../core/input/report-import.js';
 import type { Document } from '../../core/classify/documents.js';
 import type { Exchange } from '../../core/model.js';
 import { withIndex, type Dataset, type DatasetInput } from './dataset.js';
@@ -42,6 +43,13 @@ export function offlineNow(exchanges: readonly Exchange[], nowMs: number): numbe
  * Never throws for bad input.
  */
 export async function analyzeOffline(name: string, texts: readonly OfflineText[], options: OfflineOptions): Promise<OfflineResult> {
+  const report = texts.length === 1 ? parseReport(texts[0]!.text) : undefined;
+  if (report) {
+    const { result, inputs, notice } = resultFromReport(report);
+    const nowSource = report.nowSource === 'capture' ? 'capture' : 'clock';
+    const skew = typeof report.skew === 'number' ? report.skew : undefined;
+    return { ok: true, dataset: withIndex({ origin: 'offline', name, exchanges: [], result, inputs, notices: [`${texts[0]!.name}: ${notice}`], analyzedAt: result.now, nowSource, skew }) };
+  }
   const exchanges: Exchange[] = [];
   const documents: Document[] = [];
   const inputs: DatasetInput[] = [];

@@ -1,9 +1,11 @@
+import { useSignal } from '@preact/signals';
 import type { Artifact } from '../../../core/model.js';
 import type { AnalysisIndex } from '../../model/analysis-index.js';
 import { defaultComparePair } from '../../model/compare.js';
 import type { FlowRow } from '../../model/flow-rows.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { TokenView } from '../token/TokenView.js';
+import { KIND_LABEL } from '../../model/token-labels.js';
 import { ExpiryChart } from './ExpiryChart.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { SubMismatchBanner } from './SubMismatchBanner.js';
@@ -47,7 +49,7 @@ export function FlowDetail({ row, index, now, copy, show, workspace }: FlowDetai
               workspace.view.value = 'compare';
             }}
           >
-            Compare before and after the refresh
+            Compare the last two {KIND_LABEL[index.byId.get(pair.right)?.kind ?? 'jwt']}s
           </button>
         )}
       </header>
@@ -60,12 +62,30 @@ export function FlowDetail({ row, index, now, copy, show, workspace }: FlowDetai
           ))}
         </ul>
       )}
-      <div class="artifacts">
-        {artifacts.map((a) => (
-          <TokenView key={a.id} artifact={a} index={index} now={now} copy={copy} />
-        ))}
-      </div>
+      <ArtifactCards artifacts={artifacts} index={index} now={now} copy={copy} />
     </section>
+  );
+}
+
+/** Artifact cards drawn at first, and added per click of "Show more": a long-lived flow can hold thousands. */
+export const CARDS_AT_ONCE = 25;
+
+/** The cards of `artifacts`, {@link CARDS_AT_ONCE} at first, more on request. */
+export function ArtifactCards({ artifacts, index, now, copy }: { artifacts: readonly Artifact[]; index: AnalysisIndex; now: number; copy(text: string): Promise<void> }) {
+  const limit = useSignal(CARDS_AT_ONCE);
+  const shown = artifacts.slice(0, limit.value);
+  const rest = artifacts.length - shown.length;
+  return (
+    <div class="artifacts">
+      {shown.map((a) => (
+        <TokenView key={a.id} artifact={a} index={index} now={now} copy={copy} />
+      ))}
+      {rest > 0 && (
+        <button type="button" data-testid="more-artifacts" onClick={() => (limit.value += CARDS_AT_ONCE * 4)}>
+          Show {Math.min(rest, CARDS_AT_ONCE * 4)} more of {rest} remaining
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -74,11 +94,7 @@ export function UnlinkedDetail({ artifacts, index, now, copy }: { artifacts: rea
   return (
     <section class="flow-detail" data-testid="flow-detail" data-flow-id="" aria-label="Artifacts in no flow">
       <h2>Artifacts in no flow</h2>
-      <div class="artifacts">
-        {artifacts.map((a) => (
-          <TokenView key={a.id} artifact={a} index={index} now={now} copy={copy} />
-        ))}
-      </div>
+      <ArtifactCards artifacts={artifacts} index={index} now={now} copy={copy} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { Artifact } from '../../../core/model.js';
-import { passes } from '../../model/filters.js';
+import { isEmpty, passes } from '../../model/filters.js';
 import { flowRows } from '../../model/flow-rows.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { FlowDetail, UnlinkedDetail } from './FlowDetail.js';
@@ -22,19 +22,21 @@ export const UNLINKED = '';
  */
 export function FlowsView({ workspace, now, copy }: FlowsViewProps) {
   const dataset = workspace.dataset.value;
-  const { index, filters: fi } = dataset;
+  const { index } = dataset;
   const filters = workspace.filters.value;
   const rows = useMemo(() => (index ? flowRows(index, now) : []), [index, now]);
-  if (!index || !fi) {
+  if (!index) {
     return <p class="muted">{dataset.exchanges.length > 0 ? 'Analysing…' : 'Nothing captured yet: log in on a configured domain, import a HAR file or paste a token.'}</p>;
   }
-  const shownRows = rows.filter((r) => passes(fi.flows.get(r.id), filters));
-  const unlinked = index.unlinked.filter((a) => passes(fi.artifacts.get(a.id), filters));
+  const fi = isEmpty(filters) ? undefined : dataset.filters;
+  const shownRows = fi === undefined ? rows : rows.filter((r) => passes(fi.flows.get(r.id), filters));
+  const unlinked = fi === undefined ? index.unlinked : index.unlinked.filter((a) => passes(fi.artifacts.get(a.id), filters));
   const chosen = workspace.selectedFlow.value;
   const selected =
     chosen !== undefined && (chosen === UNLINKED ? unlinked.length > 0 : shownRows.some((r) => r.id === chosen))
       ? chosen
-      : (shownRows.at(-1)?.id ?? (unlinked.length > 0 ? UNLINKED : undefined));
+      : // Artifacts in no flow are shown unasked only when there is no flow at all (a pasted token).
+        (shownRows.at(-1)?.id ?? (rows.length === 0 && unlinked.length > 0 ? UNLINKED : undefined));
   const row = shownRows.find((r) => r.id === selected);
   const kindFilter = (a: Artifact) => filters.kind === '' || a.kind === filters.kind;
   return (

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { filterExchanges } from '../../model/filters.js';
+import { filterExchanges, isEmpty } from '../../model/filters.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { VirtualList } from '../VirtualList.js';
 import { RequestDetail } from './RequestDetail.js';
@@ -15,8 +15,7 @@ export const REQUEST_ROW_HEIGHT = 22;
 export function RequestsView({ workspace }: { workspace: Workspace }) {
   const dataset = workspace.dataset.value;
   const filters = workspace.filters.value;
-  const fi = dataset.filters;
-  const shown = useMemo(() => (fi ? filterExchanges(dataset.exchanges, fi, filters) : dataset.exchanges), [dataset, fi, filters]);
+  const shown = useMemo(() => (isEmpty(filters) || !dataset.filters ? dataset.exchanges : filterExchanges(dataset.exchanges, dataset.filters, filters)), [dataset, filters]);
   const selectedId = workspace.selectedExchange.value;
   const selected = selectedId === undefined ? undefined : dataset.index?.exchangeById.get(selectedId) ?? dataset.exchanges.find((e) => e.id === selectedId);
   const select = (id: string) => (workspace.selectedExchange.value = id);
