@@ -111,7 +111,7 @@ export function App(props: AppProps) {
           </button>
         )}
         <ImportButton onTexts={importTexts} onError={(message) => (importErrors.value = [message])} />
-        <ExportMenu disabled={dataset.exchanges.length === 0 && !dataset.result} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
+        <ExportMenu disabled={{ har: dataset.exchanges.length === 0, report: !dataset.result, markdown: !dataset.result }} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
       </div>
       {error && (
         <p class="error" role="alert" data-testid="worker-error" data-code={error.code}>

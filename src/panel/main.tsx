@@ -9,7 +9,7 @@ import { downloadText } from './export/download.js';
 import { inspectedTabId } from './inspected-tab.js';
 import { openPanelPort } from './panel-port.js';
 import { resolveTabId } from './tab-id.js';
-import { applyTheme, chooseTheme } from './theme.js';
+import { chooseTheme, followTheme } from './theme.js';
 import './panel.css';
 
 function devtoolsThemeName(): unknown {
@@ -25,7 +25,7 @@ async function offlineOptions() {
   return { skew: settings?.skewSeconds ?? 60, clientIds: settings ? Object.values(settings.clientIds).flat() : [] };
 }
 
-applyTheme(document.documentElement, chooseTheme(location.search, devtoolsThemeName()));
+followTheme(document.documentElement, chooseTheme(location.search, devtoolsThemeName()), (q) => matchMedia(q));
 const root = document.getElementById('app');
 const tabId = resolveTabId(location.search, inspectedTabId());
 const connection = tabId === undefined ? undefined : connectPanel({ tabId, connect: openPanelPort });

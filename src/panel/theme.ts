@@ -21,3 +21,21 @@ export function applyTheme(root: HTMLElement, theme: Theme): void {
   if (theme) root.dataset.theme = theme;
   else delete root.dataset.theme;
 }
+
+/** The part of `window.matchMedia` {@link followTheme} uses. */
+export type MatchMedia = (query: string) => { matches: boolean; addEventListener(type: 'change', listener: () => void): void };
+
+/**
+ * Applies `theme`, or, when it is undefined, the system's colour scheme, kept up to date when the system changes.
+ * Does nothing else.
+ */
+export function followTheme(root: HTMLElement, theme: Theme, matchMedia: MatchMedia): void {
+  if (theme) {
+    applyTheme(root, theme);
+    return;
+  }
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => applyTheme(root, dark.matches ? 'dark' : 'light');
+  apply();
+  dark.addEventListener('change', apply);
+}

@@ -65,6 +65,12 @@ const PERSONAL = new Set([
   'userclaims',
   'picture',
   'profilepicture',
+  // OIDC Core §5.1 claims that point at or describe the person.
+  'website',
+  'profile',
+  'gender',
+  'distinguishedname',
+  'nationalidentitynumber',
 ]);
 
 const PERSONAL_PATTERNS = [

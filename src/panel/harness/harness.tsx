@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { TabState } from '../../shared/protocol.js';
 import { App } from '../App.js';
-import { applyTheme, chooseTheme } from '../theme.js';
+import { chooseTheme, followTheme } from '../theme.js';
 import { createFakeConnection } from './fake-connection.js';
 import '../panel.css';
 
@@ -32,7 +32,7 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-applyTheme(document.documentElement, chooseTheme(location.search, undefined));
+followTheme(document.documentElement, chooseTheme(location.search, undefined), (q) => matchMedia(q));
 const tabId = Number(params.get('tab') ?? '1');
 const connection = createFakeConnection();
 const now = signal(Math.floor(Date.now() / 1000));

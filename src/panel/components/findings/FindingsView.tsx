@@ -2,31 +2,9 @@ import { useSignal } from '@preact/signals';
 import type { Finding, Severity } from '../../../core/model.js';
 import { atLeast, passes } from '../../model/filters.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { FindingItem } from '../token/FindingItem.js';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function FindingRow({ finding, onShow }: { finding: Finding; onShow?: () => void }) {
-  return (
-    <li
-      class={`finding severity-${finding.severity}`}
-      data-testid="finding"
-      data-rule={finding.rule}
-      data-severity={finding.severity}
-      data-flow-id={finding.flow ?? ''}
-      data-artifacts={finding.artifacts.join(',')}
-      data-claim={finding.claim ?? ''}
-    >
-      <span class="severity">{finding.severity}</span> <span class="rule">{finding.rule}</span>
-      {finding.claim && <span class="muted"> · {finding.claim}</span>} <span class="message">{finding.message}</span>{' '}
-      <span class="muted source">{finding.source}</span>
-      {onShow && (
-        <button type="button" class="link-button" onClick={onShow}>
-          Show in flow
-        </button>
-      )}
-    </li>
-  );
-}
 
 /** Findings drawn at first, and added per click of "Show more" (a large capture has tens of thousands). */
 export const FINDINGS_AT_ONCE = 300;
@@ -64,7 +42,15 @@ export function FindingsView({ workspace }: { workspace: Workspace }) {
               workspace.view.value = 'flows';
             }
           : undefined;
-        return <FindingRow key={i} finding={finding} onShow={onShow} />;
+        return (
+          <FindingItem key={i} finding={finding}>
+            {onShow && (
+              <button type="button" class="link-button" onClick={onShow}>
+                Show in flow
+              </button>
+            )}
+          </FindingItem>
+        );
       })}
       {shown.length > limit.value && (
         <li>

@@ -5,15 +5,16 @@ export type ExportKind = 'har' | 'report' | 'markdown';
 
 /** Props of {@link ExportMenu}. */
 export interface ExportMenuProps {
-  disabled: boolean;
-  /** Runs one export; `redact` is false only when the user ticked "unredacted" and confirmed it. */
+  /** Which exports have nothing to export (a HAR needs requests, a report an analysis). */
+  disabled: Record<ExportKind, boolean>;
+  /** Runs one export; `redact` is false only while the user has "unredacted" ticked. */
   onExport(kind: ExportKind, redact: boolean): Promise<void>;
 }
 
 /**
  * Export buttons: HAR, JSON report (the CLI's format) and Markdown summary. Redacted by default: signatures
- * stripped, credentials masked, personal claims replaced by salted hashes. Unredacted only after ticking the box,
- * which says what that means, for every export made while it is ticked.
+ * stripped, credentials masked, personal claims replaced by salted hashes. Unredacted only while the box is
+ * ticked; ticking it shows what an unredacted file holds.
  */
 export function ExportMenu({ disabled, onExport }: ExportMenuProps) {
   const unredacted = useSignal(false);
@@ -30,13 +31,13 @@ export function ExportMenu({ disabled, onExport }: ExportMenuProps) {
   return (
     <div class="export-menu" role="group" aria-label="Export">
       <span class="muted">Export</span>
-      <button type="button" data-testid="export-har" disabled={disabled} onClick={() => void run('har')}>
+      <button type="button" data-testid="export-har" disabled={disabled.har} onClick={() => void run('har')}>
         HAR
       </button>
-      <button type="button" data-testid="export-report" disabled={disabled} onClick={() => void run('report')}>
+      <button type="button" data-testid="export-report" disabled={disabled.report} onClick={() => void run('report')}>
         JSON report
       </button>
-      <button type="button" data-testid="export-markdown" disabled={disabled} onClick={() => void run('markdown')}>
+      <button type="button" data-testid="export-markdown" disabled={disabled.markdown} onClick={() => void run('markdown')}>
         Markdown
       </button>
       <label title="Unredacted exports hold live tokens, secrets and personal data.">

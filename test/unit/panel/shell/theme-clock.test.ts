@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { applyTheme, chooseTheme } from '../../../../src/panel/theme.js';
+import { applyTheme, chooseTheme, followTheme } from '../../../../src/panel/theme.js';
 import { createClock } from '../../../../src/panel/workspace/clock.js';
 
 describe('theme', () => {
@@ -44,5 +44,28 @@ describe('clock', () => {
     clock.stop();
     expect(cleared).toBe(true);
     stopWatching();
+  });
+});
+
+describe('followTheme', () => {
+  it('uses a forced theme as is, else the system scheme, and follows its changes', () => {
+    const root = document.createElement('html');
+    let matches = true;
+    let changed: (() => void) | undefined;
+    const query = {
+      get matches() {
+        return matches;
+      },
+      addEventListener: (_type: 'change', listener: () => void) => void (changed = listener),
+    };
+    const media = () => query;
+    followTheme(root, 'light', media);
+    expect(root.dataset.theme).toBe('light');
+    expect(changed).toBeUndefined();
+    followTheme(root, undefined, media);
+    expect(root.dataset.theme).toBe('dark');
+    matches = false;
+    changed!();
+    expect(root.dataset.theme).toBe('light');
   });
 });
