@@ -41,6 +41,8 @@ export interface AppProps {
   copy(text: string): Promise<void>;
   /** The panel's clock in unix seconds; a real one ticking every second when absent. */
   nowSeconds?: ReadonlySignal<number>;
+  /** Present inside DevTools: opens this panel for the tab in a window of its own. */
+  popOut?: () => void;
   /** A fresh salt for a redacted export; 16 random bytes, base64url, when absent. */
   newSalt?: () => string;
 }
@@ -99,6 +101,11 @@ export function App(props: AppProps) {
         <h1>Tokens</h1>
         <SourceSwitch workspace={workspace} />
         {connection && <ConnectionBadge status={connection.status.value} everConnected={connection.everConnected.value} />}
+        {props.popOut && (
+          <button type="button" data-testid="pop-out" class="pop-out" title="Open this panel for the tab in a window of its own" onClick={props.popOut}>
+            Pop out
+          </button>
+        )}
       </header>
       <div class="toolbar" role="toolbar" aria-label="Panel">
         <CaptureStatus summary={summary} />

@@ -29,6 +29,11 @@ followTheme(document.documentElement, chooseTheme(location.search, devtoolsTheme
 const root = document.getElementById('app');
 const tabId = resolveTabId(location.search, inspectedTabId());
 const connection = tabId === undefined ? undefined : connectPanel({ tabId, connect: openPanelPort });
+// Inside DevTools the panel can open itself for the tab in a window of its own (panel.html?tab=).
+const popOut =
+  tabId !== undefined && inspectedTabId() !== undefined
+    ? () => void browser.windows.create({ url: browser.runtime.getURL(`src/panel/panel.html?tab=${tabId}`), type: 'popup', width: 1100, height: 800 })
+    : undefined;
 const deepCapture = DEEP_CAPTURE && tabId !== undefined ? (on: boolean) => requestDeepCapture(tabId, on) : undefined;
 if (root) {
   render(
@@ -36,6 +41,7 @@ if (root) {
       connection={connection}
       tabId={tabId}
       deepCapture={deepCapture}
+      popOut={popOut}
       offlineOptions={offlineOptions}
       download={downloadText}
       copy={(text) => navigator.clipboard.writeText(text)}

@@ -180,3 +180,16 @@ describe('deep capture button', () => {
     expect($('[data-testid="deep-capture"]')?.dataset['on']).toBe('false');
   });
 });
+
+describe('pop-out', () => {
+  it('shows "Pop out" only when the page can open itself in a window, and calls it', () => {
+    const calls: number[] = [];
+    const props = { offlineOptions: async () => ({ skew: 60, clientIds: [] }), download: () => undefined, copy: async () => undefined, nowSeconds: signal(1) };
+    const without = render(h(App, props));
+    expect(without.container.querySelector('[data-testid="pop-out"]')).toBeNull();
+    cleanup();
+    const withIt = render(h(App, { ...props, popOut: () => void calls.push(1) }));
+    fireEvent.click(withIt.container.querySelector('[data-testid="pop-out"]')!);
+    expect(calls).toEqual([1]);
+  });
+});
