@@ -2,6 +2,7 @@
  * Finding the values in JSON text, with the member names they sit under, so that redaction can replace them in
  * place: formatting, duplicate names and number spelling survive, and truncated or broken JSON is still scanned.
  */
+import { followedByColon, stringEnd } from '../util/json-literal.js';
 
 /** A JSON object as seen while scanning: its member names (complete once the scan is done). */
 export interface ScannedObject {
@@ -45,27 +46,6 @@ interface Frame {
   object?: ScannedObject;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-/** End (exclusive) of the string literal starting at `start`, or -1 when the text ends inside it. */
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
-  }
-  return -1;
-}
-
-function followedByColon(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === ':') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return false;
-  }
-  return false;
-}
 
 /** The value of a string literal; a literal with a bad escape is taken as written. */
 function decodeString(raw: string, open: boolean): string {

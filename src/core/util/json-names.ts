@@ -3,33 +3,10 @@
  * itself has to be scanned. The fast path counts member names in the text and in the parsed value; only when
  * they differ does the exact scan run.
  */
+import { followedByColon, stringEnd } from './json-literal.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-/** End index (exclusive) of the string literal starting at `start` (a quote), or -1 if unterminated. */
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
-  }
-  return -1;
-}
-
-function followedByColon(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === COLON) return true;
-    if (!isWhitespace(c)) return false;
-  }
-  return false;
-}
 
 /** Number of member names written in a JSON text (assumed valid JSON). */
 /**
