@@ -79,6 +79,10 @@ export async function runDemo(lab: Lab, extensionDir: string, mode: StartMode, c
     await panel.waitForAnalysis();
     await panel.waitFor('the whole flow with checked signatures', showsWholeFlow);
   });
+  await phase('showing the login in the panel', async () => {
+    const login = (await panel.flows()).find((f) => FLOW_STEPS.every((k) => f.steps.some((st) => st.kind === k)));
+    if (login) await panel.selectFlow(login.id);
+  });
   const state = await phase('reading the capture', () => readTabState(panel.page, tabId));
   return { ext, page, tabId, panel, panelUrl: `chrome-extension://${ext.extensionId}/${PANEL_PATH}?tab=${tabId}`, state };
 }

@@ -121,6 +121,13 @@ export class PanelPage {
     return out;
   }
 
+  /** Shows the Flows view with flow `id` selected. */
+  async selectFlow(id: string): Promise<void> {
+    await this.showView('flows');
+    await this.page.locator(`[data-testid="flow"][data-flow-id="${id}"]`).click();
+    await this.page.locator(`[data-testid="flow-detail"][data-flow-id="${id}"]`).waitFor();
+  }
+
   /** Every artifact of every flow and every artifact in no flow, each once. */
   async artifacts(): Promise<PanelArtifact[]> {
     const all = await this.eachFlowDetail((detail) =>
