@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import pkg from '../../package.json';
+import { captureEndSeconds } from '../core/input/capture-end.js';
 import { analyze, BUILTIN_PROFILES, jsonReport, parseUserProfile, type Profile } from '../core/index.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { escapeControls } from './escape.js';
@@ -50,10 +51,8 @@ async function loadProfile(arg: string): Promise<{ profile?: Profile; id?: strin
  */
 function chooseNow(args: CheckArgs, exchanges: LoadedInputs['exchanges']): { now: number; source: NowSource } {
   if (args.now !== undefined) return { now: args.now, source: 'option' };
-  if (exchanges.length > 0) {
-    const last = exchanges.reduce((m, e) => Math.max(m, e.endedAt ?? e.startedAt), 0);
-    if (last > 0) return { now: Math.ceil(last / 1000), source: 'capture' };
-  }
+  const end = captureEndSeconds(exchanges);
+  if (end !== undefined) return { now: end, source: 'capture' };
   return { now: Math.floor(Date.now() / 1000), source: 'clock' };
 }
 

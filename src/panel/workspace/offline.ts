@@ -4,6 +4,7 @@
  * spot; the extension's JSON report is shown as written. Never touches the network: keys come only from JWKS responses inside the input.
  */
 import { analyze } from '../../core/analyze.js';
+import { captureEndSeconds } from '../../core/input/capture-end.js';
 import { parseReport, readInput } from '../../core/input/read-input.js';
 import { resultFromReport } from '../../core/input/report-import.js';
 import type { Document } from '../../core/classify/documents.js';
@@ -33,8 +34,7 @@ export type OfflineResult = { ok: true; dataset: Dataset } | { ok: false; errors
  * when the capture was made), else now. Mirrors the CLI's choice without `--now`.
  */
 export function offlineNow(exchanges: readonly Exchange[], nowMs: number): number {
-  const last = exchanges.reduce((m, e) => Math.max(m, e.endedAt ?? e.startedAt), 0);
-  return last > 0 ? Math.ceil(last / 1000) : Math.floor(nowMs / 1000);
+  return captureEndSeconds(exchanges) ?? Math.floor(nowMs / 1000);
 }
 
 /**

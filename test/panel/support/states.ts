@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { analyze, importHar, type Exchange } from '../../../src/core/index.js';
+import { captureEndSeconds } from '../../../src/core/input/capture-end.js';
 import type { TabState } from '../../../src/shared/protocol.js';
 import { ROOT } from '../../e2e/support/root.js';
+import { jsonExchange } from '../../fixtures/exchanges.js';
 
 /** Reads and imports a HAR under test/fixtures/har. */
 export function fixtureExchanges(name: string): Exchange[] {
@@ -18,7 +20,7 @@ export function fixtureExchanges(name: string): Exchange[] {
 
 /** The unix second just after the last exchange ends: what "now" is for a capture. */
 export function captureEnd(exchanges: readonly Exchange[]): number {
-  return Math.ceil(exchanges.reduce((m, e) => Math.max(m, e.endedAt ?? e.startedAt), 0) / 1000);
+  return captureEndSeconds(exchanges) ?? 0;
 }
 
 /** A tab state of `exchanges` analysed at `now` (default: the end of the capture). */
@@ -27,22 +29,6 @@ export async function tabState(exchanges: Exchange[], now = captureEnd(exchanges
   return { tabId, exchanges, analysis, analyzedAt: now, paused: false, preserve: false, evicted: 0, bytes: 0 };
 }
 
-function exchange(id: string, method: string, url: string, at: number, body: unknown, requestForm?: Record<string, string[]>): Exchange {
-  const e: Exchange = {
-    id,
-    method,
-    url,
-    requestHeaders: [],
-    status: 200,
-    responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-    responseBody: { text: JSON.stringify(body), mimeType: 'application/json' },
-    startedAt: at,
-    endedAt: at + 40,
-    seenBy: { request: ['webRequest'], status: ['webRequest'], responseBody: ['page-hook'] },
-  };
-  if (requestForm) e.requestForm = requestForm;
-  return e;
-}
 
 /** Claim values that would run script or load something if the panel ever treated them as HTML or URLs. */
 export const HOSTILE = {
@@ -71,12 +57,12 @@ export async function hostileState(now: number): Promise<TabState> {
     .sign(privateKey);
   const at = (now - 5) * 1000;
   const exchanges = [
-    exchange('x1', 'POST', `${iss}/token`, at, { access_token: 'opaque-at', token_type: 'Bearer', expires_in: 300, id_token: idToken }, {
+    jsonExchange('x1', 'POST', `${iss}/token`, at, { access_token: 'opaque-at', token_type: 'Bearer', expires_in: 300, id_token: idToken }, {
       grant_type: ['authorization_code'],
       code: ['c'],
       client_id: ['web'],
     }),
-    exchange('x2', 'GET', `${iss}/userinfo`, at + 100, { sub: HOSTILE.script, name: HOSTILE.markup, website: HOSTILE.url }),
+    jsonExchange('x2', 'GET', `${iss}/userinfo`, at + 100, { sub: HOSTILE.script, name: HOSTILE.markup, website: HOSTILE.url }),
   ];
   exchanges[1]!.requestHeaders.push({ name: 'Authorization', value: 'Bearer opaque-at' });
   return tabState(exchanges, now);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { captureEndSeconds } from '../../../src/core/input/capture-end.js';
 import { analyze, type AnalysisResult } from '../../../src/core/analyze.js';
 import { importHar } from '../../../src/core/har/import.js';
 import { exportRedactedHar, isRedactedHar, REDACTED_COMMENT_PREFIX } from '../../../src/core/har/redact-export.js';
@@ -11,7 +12,7 @@ import { ex, jws, SALT } from './redact-helpers.js';
 const CREATOR = { name: 'Token Inspector', version: '0.1.0' };
 
 /** The capture's own "now", as the CLI and the panel choose it for a HAR. */
-const nowOf = (exchanges: readonly Exchange[]) => Math.ceil(Math.max(...exchanges.map((e) => e.endedAt ?? e.startedAt)) / 1000);
+const nowOf = (exchanges: readonly Exchange[]) => captureEndSeconds(exchanges)!;
 
 /** What a finding says apart from its message (which quotes values, redacted or not). */
 const key = (f: Finding) => JSON.stringify([f.rule, f.severity, f.claim ?? null, f.artifacts, f.flow ?? null]);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { captureEndSeconds } from '../../../src/core/input/capture-end.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
 import { importHar } from '../../../src/core/har/import.js';
@@ -9,7 +10,7 @@ import { jsonReport } from '../../../src/core/report/json-report.js';
 async function sampleReport() {
   const har = importHar(readFileSync('test/fixtures/har/sample-login.har', 'utf8'));
   if (!har.ok) throw new Error(har.error);
-  const now = Math.ceil(Math.max(...har.exchanges.map((e) => e.endedAt ?? e.startedAt)) / 1000);
+  const now = captureEndSeconds(har.exchanges)!;
   const result = await analyze({ exchanges: har.exchanges }, { now });
   const text = jsonReport(result, [{ name: 'sample-login.har', kind: 'har', exchanges: har.exchanges.length }], { version: '9.9.9', skew: 60, nowSource: 'capture' });
   return { result, text };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { captureEndSeconds } from '../../../src/core/input/capture-end.js';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../../../src/core/analyze.js';
 import { importHar } from '../../../src/core/har/import.js';
@@ -11,7 +12,7 @@ const SALT = 'a-test-salt-of-enough-length';
 async function sample(): Promise<AnalysisResult> {
   const har = importHar(readFileSync('test/fixtures/har/sample-login.har', 'utf8'));
   if (!har.ok) throw new Error(har.error);
-  const now = Math.ceil(Math.max(...har.exchanges.map((e) => e.endedAt ?? e.startedAt)) / 1000);
+  const now = captureEndSeconds(har.exchanges)!;
   return analyze({ exchanges: har.exchanges }, { now });
 }
 

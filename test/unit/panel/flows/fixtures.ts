@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, importHar, type Exchange } from '../../../../src/core/index.js';
+import { captureEndSeconds } from '../../../../src/core/input/capture-end.js';
 import { indexAnalysis, type AnalysisIndex } from '../../../../src/panel/model/analysis-index.js';
+import { jsonExchange } from '../../../fixtures/exchanges.js';
 
 // A path, not a URL: happy-dom replaces the global URL class, which node:fs does not take.
 const HARS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fixtures', 'har');
@@ -20,7 +22,7 @@ export function harExchanges(name: string): Exchange[] {
 
 /** The unix second just after the last exchange ends. */
 export function captureEnd(exchanges: readonly Exchange[]): number {
-  return Math.ceil(exchanges.reduce((m, e) => Math.max(m, e.endedAt ?? e.startedAt), 0) / 1000);
+  return captureEndSeconds(exchanges) ?? 0;
 }
 
 /** `exchanges` analysed at `now` and indexed as the panel does. */
@@ -48,22 +50,6 @@ export function jws(payload: Record<string, unknown>): string {
   return `${b64({ alg: 'RS256', kid: 'k1' })}.${b64(payload)}.${Buffer.from('signature').toString('base64url')}`;
 }
 
-function json(id: string, method: string, url: string, at: number, body: unknown, requestForm?: Record<string, string[]>): Exchange {
-  const e: Exchange = {
-    id,
-    method,
-    url,
-    requestHeaders: [],
-    status: 200,
-    responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-    responseBody: { text: JSON.stringify(body), mimeType: 'application/json' },
-    startedAt: at,
-    endedAt: at + 40,
-    seenBy: { request: ['webRequest'], status: ['webRequest'], responseBody: ['page-hook'] },
-  };
-  if (requestForm) e.requestForm = requestForm;
-  return e;
-}
 
 /**
  * A code login at `now` (unix seconds): a token response whose ID token's `sub` and issuer carry
@@ -73,12 +59,12 @@ export function hostileLogin(now: number): Exchange[] {
   const iss = 'https://idp.example.com';
   const idToken = jws({ iss, sub: HOSTILE.url, aud: 'web', iat: now - 5, exp: now + 300, name: HOSTILE.markup });
   const at = (now - 5) * 1000;
-  const token = json('x1', 'POST', `${iss}/token`, at, { access_token: 'opaque-at', token_type: 'Bearer', expires_in: 300, id_token: idToken }, {
+  const token = jsonExchange('x1', 'POST', `${iss}/token`, at, { access_token: 'opaque-at', token_type: 'Bearer', expires_in: 300, id_token: idToken }, {
     grant_type: ['authorization_code'],
     code: ['c'],
     client_id: ['web'],
   });
-  const userinfo = json('x2', 'GET', `${iss}/userinfo`, at + 1000, { sub: HOSTILE.markup, website: HOSTILE.url });
+  const userinfo = jsonExchange('x2', 'GET', `${iss}/userinfo`, at + 1000, { sub: HOSTILE.markup, website: HOSTILE.url });
   userinfo.requestHeaders.push({ name: 'Authorization', value: 'Bearer opaque-at' });
   return [token, userinfo];
 }

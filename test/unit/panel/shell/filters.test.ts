@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { captureEndSeconds } from '../../../../src/core/input/capture-end.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/core/analyze.js';
 import { importHar } from '../../../../src/core/har/import.js';
@@ -14,7 +15,7 @@ function har(name: string, prefix = ''): Exchange[] {
 
 async function indexed() {
   const exchanges = [...har('sample-login.har'), ...har('seed-defects.har', 'd-')];
-  const now = Math.ceil(Math.max(...exchanges.map((e) => e.endedAt ?? e.startedAt)) / 1000);
+  const now = captureEndSeconds(exchanges)!;
   const result = await analyze({ exchanges }, { now });
   const index = indexAnalysis(result, exchanges);
   return { exchanges, result, index, fi: filterIndex(index) };
