@@ -78,7 +78,10 @@ function usesResourceIndicators(flow: Flow, ctx: RuleContext, refresh: Artifact,
  * authorization request, the first token request and the first token response, `offline_access` ignored on
  * both sides (it asks for a refresh token, not resource access; Core §11).
  * No finding when the original scope is unknown or the refresh has no `scope` (an omitted scope means the
- * original one). Scope values are compared case-sensitively. Does not judge a narrowed scope.
+ * original one). With a resource indicator in play and no authorization request in the flow (not captured, or
+ * the login happened before the capture) the grant is unknown too: the first response carries the scope of one
+ * resource only, so neither side is judged. Scope values are compared case-sensitively. Does not judge a
+ * narrowed scope.
  */
 export const xRefreshScope: FlowRule = {
   id: 'x-refresh-scope',
@@ -90,6 +93,7 @@ export const xRefreshScope: FlowRule = {
       // With resource indicators each token response carries the scope for its resource (RFC 8707 §2.2), so the
       // first response is no measure of the grant; the grant is what was asked for and consented to.
       const perResource = usesResourceIndicators(flow, ctx, resp, limit);
+      if (perResource && artifactsOf(flow, ctx, 'authorize_request').length === 0) continue;
       const original = perResource ? originalScopeUnion(flow, ctx, limit) : grantedScope(flow, ctx, limit);
       const granted = member(resp.claims, 'scope');
       const grantedExtra = original ? missingFrom(spaceSeparated(granted), original.scopes) : [];

@@ -51,6 +51,15 @@ describe('x-refresh-scope', () => {
     expectOne(runFlow(xRefreshScope, [authz, first('openid email'), withResource('api:read api:write')]), 'x-refresh-scope', 'error', 'adds "api:write"');
   });
 
+  it('issue 9: no finding with a resource indicator when the authorization request was not captured (the grant is unknown)', () => {
+    const withResource = (scope: string | undefined, formScope?: string) =>
+      tokenResponse(scope === undefined ? {} : { scope }, [], { grant_type: 'refresh_token', resource: 'https://api.example/', ...(formScope === undefined ? {} : { scope: formScope }) });
+    expectNone(runFlow(xRefreshScope, [first('openid email offline_access'), withResource('api:read')]));
+    expectNone(runFlow(xRefreshScope, [first('openid email offline_access'), withResource(undefined, 'api:read')]));
+    // Without a resource indicator the first response is the grant, authorization request or not.
+    expectOne(runFlow(xRefreshScope, [first('openid email'), refresh('openid api:read')]), 'x-refresh-scope', 'error', 'adds "api:read"');
+  });
+
   it('keeps comparing with the first response when no resource indicator is used', () => {
     const authz = jsonArtifact('authorize_request', { scope: 'openid email api:read', client_id: 'spa' });
     expectOne(runFlow(xRefreshScope, [authz, first('openid email'), refresh('openid api:read')]), 'x-refresh-scope', 'error', 'adds "api:read"');
