@@ -1,11 +1,12 @@
 import { looksLikeJwt } from '../jwt/decode.js';
 import type { Artifact, Exchange, Occurrence } from '../model.js';
 import { bodyText } from '../util/body.js';
-import { parseForm } from '../util/form.js';
 import { isJsonObject, parseJsonLenient } from '../util/json-lenient.js';
 import { createArtifactBuilder, type ArtifactBuilder } from './builder.js';
 import { classifyExchange, learnEndpoints, type EndpointKind, type KnownEndpoints } from './endpoint-kind.js';
-import { authorization, basicClientId, firstValues, headerMap, httpContext, urlParts, type UrlParts } from './http.js';
+import { authorization, basicClientId, headerMap, httpContext, urlParts, type UrlParts } from './http.js';
+import { requestFormOf } from './request-form.js';
+import { webMessageResponse } from './web-message.js';
 import { discoveryUrl } from '../jwt/key-store.js';
 
 /** What extraction found besides artifacts: the documents the key store and rules need. */
@@ -53,15 +54,6 @@ function occ(ex: Exchange, location: string, at: number, parent?: string): Occur
   return o;
 }
 
-function requestForm(ex: Exchange): Record<string, string> | undefined {
-  if (ex.requestForm) return firstValues(ex.requestForm);
-  const body = ex.requestBody;
-  if (!body) return undefined;
-  const ct = headerMap(ex.requestHeaders)['content-type'] ?? body.mimeType ?? '';
-  if (!/application\/x-www-form-urlencoded/i.test(ct)) return undefined;
-  return firstValues(parseForm(bodyText(body).text));
-}
-
 /** The response body as text, when this exchange may need it. */
 function responseText(ex: Exchange, url: UrlParts | undefined, form: Record<string, string> | undefined, contentType: string): string | undefined {
   const body = ex.responseBody;
@@ -79,7 +71,7 @@ function responseText(ex: Exchange, url: UrlParts | undefined, form: Record<stri
  * `redirect_uri`, or the OIDC response parameters `iss` / `session_state`), because `?code=...&state=...`
  * also appears in discount links and address forms.
  */
-function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, string>, carrier: 'url.query' | 'url.fragment' | 'response.form', at: number, url: string, fromAuthorize = false): void {
+function addAuthorizeResponse(c: Ctx, ex: Exchange, params: Record<string, string>, carrier: 'url.query' | 'url.fragment' | 'response.form' | 'response.web_message', at: number, url: string, fromAuthorize = false): void {
   const picked: Record<string, unknown> = {};
   for (const k of AUTHZ_RESPONSE_PARAMS) if (params[k] !== undefined) picked[k] = params[k];
   const tokens = 'id_token' in picked || 'access_token' in picked;
@@ -181,7 +173,7 @@ function extractOne(c: Ctx, ex: Exchange): void {
   const reqHeaders = headerMap(ex.requestHeaders);
   const respHeaders = headerMap(ex.responseHeaders);
   const contentType = respHeaders['content-type'] ?? ex.responseBody?.mimeType ?? '';
-  const form = requestForm(ex);
+  const form = requestFormOf(ex);
   const text = responseText(ex, url, form, contentType);
   const sent = ex.startedAt;
   const received = ex.endedAt ?? ex.startedAt;
@@ -198,6 +190,9 @@ function extractOne(c: Ctx, ex: Exchange): void {
     if (params.state) c.states.add(params.state);
     const redirect = params.redirect_uri ? urlParts(params.redirect_uri)?.base : undefined;
     if (redirect) c.redirectBases.add(redirect);
+    // response_mode=web_message: the answer is a page whose script posts the parameters to the framing window.
+    const page = ex.status === 200 || ex.status === 400 ? webMessageResponse(ex.responseBody ? bodyText(ex.responseBody, contentType).text : '') : undefined;
+    if (page) addAuthorizeResponse(c, ex, page, 'response.web_message', received, params.redirect_uri ?? ex.url, true);
   }
 
   // Wherever a request goes, a bearer token or a token in the URL is a sighting.

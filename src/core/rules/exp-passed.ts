@@ -16,7 +16,7 @@ function supersededBy(a: Artifact, ctx: RuleContext): Artifact | undefined {
   return undefined;
 }
 
-const issued = (o: { location: string }) => o.location.startsWith('response.json.') || o.location.startsWith('url.fragment.') || o.location.startsWith('response.form.');
+const issued = (o: { location: string }) => o.location.startsWith('response.json.') || o.location.startsWith('url.fragment.') || o.location.startsWith('response.form.') || o.location.startsWith('response.web_message.');
 
 /** Where a token is received (issued to the client). */
 const received = (o: Occurrence) => issued(o) || o.location === 'response.body';

@@ -159,11 +159,11 @@ export function issuedByRefresh(a: Artifact, ctx: RuleContext): boolean {
 }
 
 /** Where an ID token travels when the authorization endpoint issued it (implicit and hybrid flows). */
-const FRONT_CHANNEL_ID_TOKEN: readonly string[] = ['url.fragment.id_token', 'url.query.id_token', 'response.form.id_token'];
+const FRONT_CHANNEL_ID_TOKEN: readonly string[] = ['url.fragment.id_token', 'url.query.id_token', 'response.form.id_token', 'response.web_message.id_token'];
 
 /**
  * True when the ID token was issued by the authorization endpoint: it arrived in the redirect's fragment or
- * query, or in a form_post, under the name `id_token`. Does not look at the flow type, and does not count an
+ * query, in a form_post or a web message, under the name `id_token`. Does not look at the flow type, and does not count an
  * ID token that merely travelled in a URL later (e.g. as `id_token_hint`).
  */
 export function fromAuthorizationEndpoint(a: Artifact): boolean {
