@@ -51,8 +51,8 @@ function flowLines(f: Flow, byId: Map<string, Artifact>, timeline: ExpiryTimelin
     const label = STEP_LABELS[s.kind] ?? s.kind;
     const where = stepWhere(a);
     const status = s.status !== undefined ? ` ${s.status}` : '';
-    const seen = s.observable ? '' : '  [not observable in the browser]';
-    lines.push(`  ${time}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && s.observable ? `  (${s.note})` : ''}`);
+    const seen = s.missing === 'not-captured' ? '  [not captured]' : s.observable ? '' : '  [not observable in the browser]';
+    lines.push(`  ${time}  ${label.padEnd(22)}${status}  ${where}${seen}${s.note && !s.missing ? `  (${s.note})` : ''}`);
   }
   for (const n of f.notes) lines.push(`  note: ${n}`);
   if (timeline?.lifetimes.length) {

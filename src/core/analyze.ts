@@ -2,9 +2,10 @@ import { createArtifactBuilder } from './classify/builder.js';
 import { readDocument, type Document } from './classify/documents.js';
 import { extractArtifacts } from './classify/extract.js';
 import { urlParts } from './classify/http.js';
+import type { CaptureCoverage } from './flows/code-exchange.js';
 import { correlate } from './flows/correlate.js';
 import { expiryTimeline } from './flows/timeline.js';
-import { leftHalfHash } from './jwt/hashes.js';
+import { leftHalfHash, pkceS256 } from './jwt/hashes.js';
 import { createKeyStore, type FetchJson, type KeyStore } from './jwt/key-store.js';
 import { verifySignature } from './jwt/verify.js';
 import type { Analysis, Artifact, Exchange, Flow, HashCheck } from './model.js';
@@ -39,6 +40,8 @@ export interface AnalyzeOptions {
   jwks?: readonly unknown[];
   /** Only with this does the engine ask for discovery and JWKS of observed issuers (never other URLs). */
   fetchJson?: FetchJson;
+  /** What a live capture could see (configured domains, pauses), to say why a step is missing; absent for files. */
+  capture?: CaptureCoverage;
 }
 
 /** Result of {@link analyze}, plus the inputs that could not be read. */
@@ -74,6 +77,17 @@ async function verifyAll(artifacts: Artifact[], store: KeyStore): Promise<void> 
       a.signature = await verifySignature(a.raw, a.jwt, a.issuer, store);
     }),
   );
+}
+
+/** The S256 challenge of every `code_verifier` the token requests sent, for linking them to their logins. */
+async function pkceChallenges(artifacts: readonly Artifact[]): Promise<Map<string, string>> {
+  const verifiers = new Set<string>();
+  for (const a of artifacts) {
+    const v = a.kind === 'token_response' ? a.http?.requestForm?.code_verifier : undefined;
+    if (v) verifiers.add(v);
+  }
+  const pairs = await Promise.all([...verifiers].map(async (v): Promise<[string, string]> => [v, await pkceS256(v)]));
+  return new Map(pairs);
 }
 
 /**
@@ -141,7 +155,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   }
   const artifacts = builder.artifacts;
   const byId = new Map(artifacts.map((a) => [a.id, a]));
-  const flows = correlate(artifacts);
+  const flows = correlate(artifacts, { exchanges: input.exchanges ?? [], pkce: await pkceChallenges(artifacts), ...(options.capture ? { coverage: options.capture } : {}) });
   const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
   const resolved = new Map<string, Profile>();
   for (const a of artifacts) {

@@ -224,6 +224,8 @@ export interface FlowStep {
   status?: number;
   /** False for a step known to have happened server-side (the code exchange of a confidential client). */
   observable: boolean;
+  /** Set on a step the engine added because the capture lacks it: it happened on a server, or was not captured. */
+  missing?: CodeExchangeGap['status'];
   sources?: CaptureSource[];
   note?: string;
 }
@@ -236,6 +238,17 @@ export type FlowType =
   | 'client_credentials'
   | 'password'
   | 'unknown';
+
+/**
+ * Why an authorization code has no token request in the capture: `server-side` when the capture shows the
+ * client's server redeemed it (a confidential client), `not-captured` when the browser may well have redeemed it
+ * unseen. `reason` says why in words; `configure` names hosts whose configuration would have captured it.
+ */
+export interface CodeExchangeGap {
+  status: 'server-side' | 'not-captured';
+  reason: string;
+  configure?: string[];
+}
 
 /** A login flow: the artifacts of one issuer, client and session in time order. */
 export interface Flow {
@@ -250,8 +263,10 @@ export interface Flow {
   steps: FlowStep[];
   /** Every artifact of the flow, in time order. */
   artifacts: string[];
-  /** An authorization code was seen, and no token response for it: the exchange happened on a server. */
+  /** An authorization code was seen, no token request redeemed it, and the capture shows a server did. */
   serverSideExchange: boolean;
+  /** Why a code of this flow has no token request in the capture; absent when every code was redeemed there. */
+  codeExchange?: CodeExchangeGap;
   notes: string[];
 }
 

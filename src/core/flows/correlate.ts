@@ -1,5 +1,16 @@
-import type { Artifact, Flow, FlowStep, FlowType } from '../model.js';
+import type { Artifact, CodeExchangeGap, Exchange, Flow, FlowStep, FlowType } from '../model.js';
+import { codeExchangeGap, type CaptureCoverage } from './code-exchange.js';
 import { flowSteps } from './steps.js';
+
+/** What correlation may use besides the artifacts. */
+export interface CorrelateContext {
+  /** The exchanges the artifacts came from, to find the request that delivered a code. */
+  exchanges?: readonly Exchange[];
+  /** What a live capture could see; absent for files. */
+  coverage?: CaptureCoverage;
+  /** `code_verifier` values of token requests mapped to their S256 `code_challenge` (hashing is async). */
+  pkce?: ReadonlyMap<string, string>;
+}
 
 /** Union-find over artifact indexes. */
 function unionFind(n: number) {
@@ -52,12 +63,25 @@ function baseOf(url: string | undefined): string | undefined {
   return url ? url.split(/[?#]/)[0] : undefined;
 }
 
+/** The latest of `requests` that started no later than `at`. */
+function latestBefore(requests: readonly Artifact[] | undefined, at: number): Artifact | undefined {
+  return requests?.filter((r) => r.at <= at).at(-1);
+}
+
+/** Whether the ID token's audience names the client (`aud` a string or an array, or `azp`). */
+function audienceNames(idToken: Artifact, client: string | undefined): boolean {
+  if (client === undefined) return true;
+  const aud = idToken.claims?.aud;
+  return aud === client || (Array.isArray(aud) && aud.includes(client)) || idToken.claims?.azp === client;
+}
+
 /** Strong links: what travelled together, or answers what. */
-function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: Artifact | undefined, b: Artifact | undefined) => void): void {
+function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: Artifact | undefined, b: Artifact | undefined) => void, pkce: ReadonlyMap<string, string>): void {
   const exchangeOf = new Map<string, Artifact>();
   const codes = new Map<string, Artifact>();
   const requestsByState = new Map<string, Artifact[]>();
   const requestsByNonce = new Map<string, Artifact[]>();
+  const requestsByChallenge = new Map<string, Artifact[]>();
   for (const a of members) {
     if (a.parent) link(a, byId.get(a.parent));
     for (const child of a.children ?? []) link(a, byId.get(child));
@@ -79,10 +103,9 @@ function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: 
       const state = str(a.claims?.state);
       if (state) requestsByState.set(state, [...(requestsByState.get(state) ?? []), a]);
       const nonce = str(a.claims?.nonce);
-      if (nonce && !state) {
-        const key = `${str(a.claims?.client_id) ?? ''}:${nonce}`;
-        requestsByNonce.set(key, [...(requestsByNonce.get(key) ?? []), a]);
-      }
+      if (nonce) requestsByNonce.set(nonce, [...(requestsByNonce.get(nonce) ?? []), a]);
+      const challenge = str(a.claims?.code_challenge);
+      if (challenge) requestsByChallenge.set(challenge, [...(requestsByChallenge.get(challenge) ?? []), a]);
     }
   }
   for (const a of members) {
@@ -98,11 +121,23 @@ function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: 
       link(matching[matching.length - 1], a);
     }
     if (a.kind === 'id_token') {
-      // Without a state, the nonce ties an ID token to the request that asked for it.
+      // The nonce ties an ID token to the request that asked for it (Core §3.1.2.1), whatever carried the code.
       const nonce = str(a.claims?.nonce);
-      const client = str(a.claims?.azp) ?? (typeof a.claims?.aud === 'string' ? a.claims.aud : undefined) ?? '';
-      const requests = nonce ? requestsByNonce.get(`${client}:${nonce}`) : undefined;
-      if (requests) link(requests[requests.length - 1], a);
+      const requests = nonce ? requestsByNonce.get(nonce)?.filter((r) => audienceNames(a, str(r.claims?.client_id))) : undefined;
+      link(latestBefore(requests, a.at), a);
+    }
+    if (a.kind === 'token_response') {
+      // PKCE (RFC 7636 §4.6): the verifier a token request sends hashes to the challenge of its authorization
+      // request. That links a code exchange to its login when the code itself never showed (a web message, a
+      // popup, a redirect not captured).
+      const verifier = str(a.http?.requestForm?.code_verifier);
+      if (verifier) {
+        const s256 = pkce.get(verifier);
+        const requests = [...(s256 ? requestsByChallenge.get(s256) ?? [] : []), ...(requestsByChallenge.get(verifier) ?? [])].filter((r) =>
+          r.claims?.code_challenge === s256 ? r.claims?.code_challenge_method === 'S256' : r.claims?.code_challenge_method !== 'S256',
+        );
+        link(latestBefore(requests.sort((x, y) => x.at - y.at), a.at), a);
+      }
     }
   }
 }
@@ -129,7 +164,7 @@ function clientOf(group: Artifact[]): string | undefined {
  * Every artifact but discovery and JWKS ends in exactly one flow. Sets `issuer` and `clientId` of artifacts
  * from their flow when they had none. Never throws. Does not run rules.
  */
-export function correlate(artifacts: Artifact[]): Flow[] {
+export function correlate(artifacts: Artifact[], context: CorrelateContext = {}): Flow[] {
   const members = artifacts.filter((a) => a.kind !== 'discovery' && a.kind !== 'jwks');
   const index = new Map(members.map((a, i) => [a.id, i]));
   const uf = unionFind(members.length);
@@ -139,7 +174,7 @@ export function correlate(artifacts: Artifact[]): Flow[] {
     if (ia !== undefined && ib !== undefined) uf.union(ia, ib);
   };
   const byId = new Map(artifacts.map((a) => [a.id, a]));
-  linkStrong(members, byId, link);
+  linkStrong(members, byId, link, context.pkce ?? new Map());
 
   const components = () => {
     const groups = new Map<number, Artifact[]>();
@@ -172,17 +207,19 @@ export function correlate(artifacts: Artifact[]): Flow[] {
     }
   }
 
+  const exchanges = new Map((context.exchanges ?? []).map((ex) => [ex.id, ex]));
+  const gapOf = (response: Artifact, group: Artifact[]) => codeExchangeGap(response, group, artifacts, (id) => exchanges.get(id), context.coverage);
   const flows: Flow[] = [];
   for (const group of components()) {
     group.sort((x, y) => x.at - y.at || Number(x.id.slice(1)) - Number(y.id.slice(1)));
-    flows.push(buildFlow(`f${flows.length + 1}`, group));
+    flows.push(buildFlow(`f${flows.length + 1}`, group, gapOf));
   }
   flows.sort((x, y) => x.startedAt - y.startedAt);
   flows.forEach((f, i) => (f.id = `f${i + 1}`));
   return flows;
 }
 
-function buildFlow(id: string, group: Artifact[]): Flow {
+function buildFlow(id: string, group: Artifact[], gapOf: (response: Artifact, group: Artifact[]) => CodeExchangeGap | undefined): Flow {
   const idToken = group.find((a) => a.kind === 'id_token' && a.claims);
   const anyToken = group.find((a) => (a.kind === 'access_token' || a.kind === 'refresh_token') && a.claims);
   const issuer = idToken?.issuer ?? group.find((a) => a.issuer)?.issuer;
@@ -197,18 +234,25 @@ function buildFlow(id: string, group: Artifact[]): Flow {
     if (!a.clientId && clientId) a.clientId = clientId;
   }
   const type = flowType(group);
-  const codes = group.filter((a) => a.kind === 'authorize_response' && str(a.claims?.code));
-  const redeemed = new Set(group.filter((a) => a.kind === 'token_response').map((a) => a.http?.requestForm?.code));
-  const serverSideExchange = codes.length > 0 && codes.some((a) => !redeemed.has(a.claims?.code as string)) && !group.some((a) => a.kind === 'token_response' && a.http?.requestForm?.grant_type === 'authorization_code');
-  const notes: string[] = [];
-  if (serverSideExchange) {
-    notes.push('The authorization code went to the client\'s server, which exchanged it for tokens there: the token response is not observable in the browser.');
+  // A code exchange the capture holds, even for another code (a retried login), says the browser redeems codes.
+  const exchanged = group.some((a) => a.kind === 'token_response' && a.http?.requestForm?.grant_type === 'authorization_code');
+  const gaps = new Map<string, CodeExchangeGap>();
+  if (!exchanged) {
+    for (const a of group) {
+      const gap = a.kind === 'authorize_response' ? gapOf(a, group) : undefined;
+      if (gap) gaps.set(a.id, gap);
+    }
   }
+  const codeExchange = [...gaps.values()].find((g) => g.status === 'server-side') ?? [...gaps.values()][0];
+  const serverSideExchange = codeExchange?.status === 'server-side';
+  const notes: string[] = [];
+  if (codeExchange) notes.push(codeExchange.reason);
   if (group.some((a) => a.kind === 'userinfo' && a.http && !a.http.requestHeaders.authorization && !a.http.requestForm?.access_token)) {
     notes.push('A userinfo request without an Authorization header: its access token is not in the capture, so it can\'t be linked to its login. Chrome\'s default "Export HAR (sanitized)" removes Authorization headers; export "with sensitive data" to keep them.');
   }
-  const steps: FlowStep[] = flowSteps(group, serverSideExchange);
+  const steps: FlowStep[] = flowSteps(group, gaps);
   const flow: Flow = { id, profile, type, startedAt: group[0]!.at, steps, artifacts: group.map((a) => a.id), serverSideExchange, notes };
+  if (codeExchange) flow.codeExchange = codeExchange;
   if (issuer) flow.issuer = issuer;
   if (clientId) flow.clientId = clientId;
   if (sessionId) flow.sessionId = sessionId;

@@ -1,4 +1,4 @@
-import type { Artifact, FlowStep, FlowStepKind } from '../model.js';
+import type { Artifact, CodeExchangeGap, FlowStep, FlowStepKind } from '../model.js';
 
 const KIND_STEP: Partial<Record<Artifact['kind'], FlowStepKind>> = {
   authorize_request: 'authorize_request',
@@ -8,12 +8,19 @@ const KIND_STEP: Partial<Record<Artifact['kind'], FlowStepKind>> = {
   introspection: 'introspection',
 };
 
+/** The note of the step added for a code exchange missing from the capture. */
+const GAP_NOTES: Record<CodeExchangeGap['status'], string> = {
+  'server-side': 'code exchanged for tokens server-side: not observable in the browser',
+  'not-captured': 'code exchange not captured (see the flow notes for why)',
+};
+
 /**
  * The timeline steps of a flow's artifacts (in time order): requests, redirects and endpoint responses.
- * Tokens are not steps (they travel inside them). With `serverSideExchange`, adds the code exchange that
- * happened on the client's server as a step that is not observable. Does not sort or link anything.
+ * Tokens are not steps (they travel inside them). After each authorization response with an entry in `gaps`,
+ * adds the code exchange the capture lacks: not observable when it happened on the client's server, marked
+ * `missing: 'not-captured'` otherwise. Does not sort or link anything.
  */
-export function flowSteps(group: Artifact[], serverSideExchange: boolean): FlowStep[] {
+export function flowSteps(group: Artifact[], gaps: ReadonlyMap<string, CodeExchangeGap> = new Map()): FlowStep[] {
   const steps: FlowStep[] = [];
   for (const a of group) {
     let kind = KIND_STEP[a.kind];
@@ -25,9 +32,8 @@ export function flowSteps(group: Artifact[], serverSideExchange: boolean): FlowS
     if (a.http?.status !== undefined) step.status = a.http.status;
     if (a.http?.sources) step.sources = a.http.sources;
     steps.push(step);
-    if (kind === 'authorize_response' && serverSideExchange && a.claims?.code) {
-      steps.push({ kind: 'token', at: a.at, observable: false, note: 'code exchanged for tokens server-side: not observable in the browser' });
-    }
+    const gap = kind === 'authorize_response' ? gaps.get(a.id) : undefined;
+    if (gap) steps.push({ kind: 'token', at: a.at, observable: gap.status !== 'server-side', missing: gap.status, note: GAP_NOTES[gap.status] });
   }
   return steps;
 }

@@ -21,3 +21,11 @@ export async function leftHalfHash(value: string, alg: string): Promise<string |
   const bytes = new Uint8Array(await crypto.subtle.digest(digest, new TextEncoder().encode(value)));
   return base64url.encode(bytes.slice(0, bytes.length / 2));
 }
+
+/**
+ * The S256 `code_challenge` of a `code_verifier`: base64url of the SHA-256 of its ASCII octets (RFC 7636 §4.2).
+ * Does not check the verifier's length or characters (the pkce rule does).
+ */
+export async function pkceS256(verifier: string): Promise<string> {
+  return base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}

@@ -52,6 +52,7 @@ function steps(f: Flow): string {
   const shown = f.steps.slice(0, MAX_STEPS).map((s) => {
     const label = STEP_LABELS[s.kind] ?? s.kind;
     const status = s.status !== undefined ? ` ${s.status}` : '';
+    if (s.missing === 'not-captured') return `${label} (not captured)`;
     return s.observable ? `${label}${status}` : `${label} (server-side, not observable)`;
   });
   if (f.steps.length > MAX_STEPS) shown.push(`… ${f.steps.length - MAX_STEPS} more`);

@@ -60,20 +60,20 @@ describe('correlate', () => {
     expect(inFlows.length).toBe(artifacts.length);
   });
 
-  it('a code seen in a redirect with no token response is a server-side exchange, not a broken flow', () => {
-    const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/auth?client_id=web&response_type=code&state=s`, redirect: 'https://web.example/cb?code=c1&state=s' }), exchange({ url: 'https://web.example/cb?code=c1&state=s', status: 302, redirect: 'https://web.example/home' })]);
-    const [flow] = correlate(artifacts);
+  it('a code whose redirect URI answered with a redirect is a server-side exchange, not a broken flow', () => {
+    const exchanges = [exchange({ url: `${ISS}/auth?client_id=web&response_type=code&state=s`, redirect: 'https://web.example/cb?code=c1&state=s' }), exchange({ url: 'https://web.example/cb?code=c1&state=s', status: 302, redirect: 'https://web.example/home' })];
+    const [flow] = correlate(extractArtifacts(exchanges).artifacts, { exchanges });
     expect(flow!.serverSideExchange).toBe(true);
     expect(flow!.notes.join(' ')).toMatch(/not observable in the browser/);
-    expect(flow!.steps.find((s) => !s.observable)).toMatchObject({ kind: 'token', observable: false });
+    expect(flow!.steps.find((s) => !s.observable)).toMatchObject({ kind: 'token', observable: false, missing: 'server-side' });
     expect(flow!.issuer).toBeUndefined();
   });
 
-  it('a server-side flow takes its issuer from the RFC 9207 iss of the authorization response', () => {
+  it('a flow with an unredeemed code takes its issuer from the RFC 9207 iss of the authorization response', () => {
     const iss = encodeURIComponent(ISS);
     const { artifacts } = extractArtifacts([exchange({ url: `${ISS}/auth?client_id=web&response_type=code&state=s`, redirect: `https://web.example/cb?code=c1&state=s&iss=${iss}` })]);
     const [flow] = correlate(artifacts);
-    expect(flow).toMatchObject({ serverSideExchange: true, issuer: ISS });
+    expect(flow).toMatchObject({ serverSideExchange: false, issuer: ISS, codeExchange: { status: 'not-captured' } });
   });
 
   it('loose artifacts each end in a flow; discovery and JWKS in none', () => {
@@ -185,5 +185,68 @@ describe('expiryTimeline of an implicit flow', () => {
     const t = expiryTimeline(flow!, new Map(artifacts.map((a) => [a.id, a])), T0);
     expect(t.lifetimes).toEqual([expect.objectContaining({ kind: 'access_token', source: 'expires_in', expiresAt: T0 + 3600 })]);
     expect(t.sessionEnd?.expiresAt).toBe(T0 + 3600);
+  });
+});
+
+describe('correlate: links by PKCE and nonce (issue 9: web messages and popups leave no code in the capture)', () => {
+  const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+  // RFC 7636 Appendix B: the S256 challenge of that verifier.
+  const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+  const authorize = (extra: string, at: number) => exchange({ url: `${ISS}/auth?client_id=app&response_type=code&response_mode=web_message&state=s-${at}&${extra}`, status: 200, body: '<html>', at });
+  const codeGrant = (verifier: string, at: number, idToken?: string) =>
+    exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code: `code-${at}`, code_verifier: verifier }, json: { access_token: `at-${at}`, token_type: 'Bearer', ...(idToken ? { id_token: idToken } : {}) }, at });
+  const flowsOf = async (exchanges: ReturnType<typeof exchange>[]) => {
+    const { artifacts } = extractArtifacts(exchanges);
+    const { pkceS256 } = await import('../../../src/core/jwt/hashes.js');
+    const pkce = new Map([[VERIFIER, await pkceS256(VERIFIER)], ['plain-verifier-plain-verifier-plain-verifier-1', await pkceS256('plain-verifier-plain-verifier-plain-verifier-1')]]);
+    return correlate(artifacts, { exchanges, pkce });
+  };
+
+  it('computes the RFC 7636 example challenge', async () => {
+    const { pkceS256 } = await import('../../../src/core/jwt/hashes.js');
+    expect(await pkceS256(VERIFIER)).toBe(CHALLENGE);
+  });
+
+  it('a token request whose verifier hashes to the S256 challenge joins its authorization request', async () => {
+    const flows = await flowsOf([authorize(`code_challenge=${CHALLENGE}&code_challenge_method=S256`, T0), codeGrant(VERIFIER, T0 + 500)]);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.steps.map((s) => s.kind)).toEqual(['authorize_request', 'token']);
+  });
+
+  it('a plain challenge links when it equals the verifier, and only for the plain method', async () => {
+    const plain = 'plain-verifier-plain-verifier-plain-verifier-1';
+    expect(await flowsOf([authorize(`code_challenge=${plain}&code_challenge_method=plain`, T0), codeGrant(plain, T0 + 500)])).toHaveLength(1);
+    expect(await flowsOf([authorize(`code_challenge=${plain}&code_challenge_method=S256`, T0), codeGrant(plain, T0 + 500)])).toHaveLength(2);
+  });
+
+  it.each([
+    ['another verifier', `code_challenge=${CHALLENGE}&code_challenge_method=S256`, 'another-verifier-another-verifier-another-v1', T0 + 500],
+    ['the verifier sent before the request', `code_challenge=${CHALLENGE}&code_challenge_method=S256`, VERIFIER, T0 - 500],
+    ['the challenge sent as plain', `code_challenge=${CHALLENGE}&code_challenge_method=plain`, VERIFIER, T0 + 500],
+  ])('no link: %s', async (_name, query, verifier, at) => {
+    expect(await flowsOf([authorize(query, T0), codeGrant(verifier, at)])).toHaveLength(2);
+  });
+
+  it('an ID token joins the authorization request that sent its nonce, state or not', async () => {
+    const idToken = jws({ iss: ISS, sub: 'alice', aud: 'app', nonce: 'nonce-1', iat: T0, exp: T0 + 300 });
+    const flows = await flowsOf([authorize('nonce=nonce-1', T0), codeGrant('unrelated-verifier-unrelated-verifier-unrel-1', T0 + 500, idToken)]);
+    expect(flows).toHaveLength(1);
+  });
+
+  it('a nonce does not link an ID token issued to another client', async () => {
+    const idToken = jws({ iss: ISS, sub: 'alice', aud: ['other'], azp: 'other', nonce: 'nonce-1', iat: T0, exp: T0 + 300 });
+    expect(await flowsOf([authorize('nonce=nonce-1', T0), codeGrant('unrelated-verifier-unrelated-verifier-unrel-1', T0 + 500, idToken)])).toHaveLength(2);
+  });
+
+  it('two logins with the same static nonce stay two flows, each ID token with the request before it', async () => {
+    const idt = (at: number) => jws({ iss: ISS, sub: 'alice', aud: 'app', nonce: 'demoNonce', iat: at, exp: at + 300 });
+    const flows = await flowsOf([
+      authorize('nonce=demoNonce', T0),
+      codeGrant('unrelated-verifier-unrelated-verifier-unrel-1', T0 + 500, idt(T0)),
+      authorize('nonce=demoNonce', T0 + 10_000),
+      codeGrant('unrelated-verifier-unrelated-verifier-unrel-2', T0 + 10_500, idt(T0 + 10)),
+    ]);
+    expect(flows).toHaveLength(2);
+    expect(flows.map((f) => f.steps.map((s) => s.kind))).toEqual([['authorize_request', 'token'], ['authorize_request', 'token']]);
   });
 });
