@@ -7,6 +7,7 @@ import { sanitizeObservation } from '../capture/observation-guard.js';
 import type { Observation } from '../core/capture/observation.js';
 import type { PanelPush, PanelRequest } from '../shared/protocol.js';
 import type { CaptureContext } from './capture/context.js';
+import type { DevtoolsPresence } from './devtools-presence.js';
 import type { Store } from './store.js';
 import type { Subscriptions } from './subscriptions.js';
 
@@ -123,23 +124,48 @@ export function devtoolsKey(obs: Pick<Observation, 'startedAt' | 'method' | 'url
   return `dt:${obs.startedAt} ${obs.method} ${obs.url}`;
 }
 
+/** The longest address the devtools page may report for a tab. */
+const MAX_INSPECTED_URL = 8192;
+
+function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_INSPECTED_URL) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The devtools port: `{type:'observations', tabId, observations}` from the devtools page. Each observation is
- * rebuilt by `sanitizeObservation` with the source forced to `devtools` and keyed by {@link devtoolsKey};
- * malformed ones are dropped.
+ * The devtools port: `{type:'observations', tabId, observations}` from the devtools page, each observation
+ * rebuilt by `sanitizeObservation` with the source forced to `devtools` and keyed by {@link devtoolsKey}
+ * (malformed ones are dropped); and `{type:'inspected', tabId, url}`, which tells `presence` that DevTools is open
+ * on the tab (an address that is not http(s) is kept as unknown). The port's DevTools counts as closed when it
+ * disconnects.
  */
-export function devtoolsPort(ctx: CaptureContext): PortHandler {
+export function devtoolsPort(ctx: CaptureContext, presence?: DevtoolsPresence): PortHandler {
   return (port) => {
-    listen(port, (message) => {
-      ctx.count('devtools');
-      if (typeof message !== 'object' || message === null) return;
-      const m = message as Record<string, unknown>;
-      if (m['type'] !== 'observations' || !isTabId(m['tabId']) || !Array.isArray(m['observations'])) return;
-      const list = m['observations']
-        .map((o) => sanitizeObservation(o, 'devtools'))
-        .filter((o): o is Observation => o !== undefined)
-        .map((o) => ({ ...o, key: devtoolsKey(o) }));
-      if (list.length > 0) ctx.record(m['tabId'], list);
-    });
+    listen(
+      port,
+      (message) => {
+        if (typeof message !== 'object' || message === null) return;
+        const m = message as Record<string, unknown>;
+        if (!isTabId(m['tabId'])) return;
+        if (m['type'] === 'inspected') {
+          presence?.inspected(port, m['tabId'], httpUrl(m['url']));
+          return;
+        }
+        ctx.count('devtools');
+        if (m['type'] !== 'observations' || !Array.isArray(m['observations'])) return;
+        presence?.active(port, m['tabId']);
+        const list = m['observations']
+          .map((o) => sanitizeObservation(o, 'devtools'))
+          .filter((o): o is Observation => o !== undefined)
+          .map((o) => ({ ...o, key: devtoolsKey(o) }));
+        if (list.length > 0) ctx.record(m['tabId'], list);
+      },
+      () => presence?.closed(port),
+    );
   };
 }

@@ -4,6 +4,7 @@
  * source switches once more, and passes the rest to the store in arrival order.
  */
 import type { Observation } from '../core/capture/observation.js';
+import { exchangeRelevance } from '../core/classify/relevance.js';
 import type { CaptureSource } from '../core/model.js';
 import { urlOnDomains, type Domain } from '../shared/domains.js';
 import type { CaptureSourceSetting, Settings } from '../shared/settings.js';
@@ -27,6 +28,11 @@ export interface RecorderDeps {
   domains(): readonly Domain[];
   /** Reports a failed store write; the recorder carries on. */
   onError?(err: unknown): void;
+  /**
+   * The tab whose panel should also get this tab's captures: the opener of a login popup (see tab-links.ts).
+   * Undefined for an ordinary tab. Absent: no tab is linked.
+   */
+  linkedTab?(tabId: number): Promise<number | undefined>;
 }
 
 /** The context plus what the stats message reports. */
@@ -37,16 +43,23 @@ export interface Recorder extends CaptureContext {
   idle(): Promise<void>;
 }
 
-/** Whether an observation may be stored under the current settings: its source is on, its URL configured. */
+/**
+ * Whether an observation may be stored under the current settings: its source is on, and its URL configured, or
+ * (DevTools only) it matters to a login analysis whatever its host: the user opened DevTools on that tab, and
+ * the DevTools network API needs no host access. Keeping only relevant requests of other hosts bounds memory by
+ * the login traffic.
+ */
 export function wanted(obs: Observation, settings: Settings, domains: readonly Domain[]): boolean {
   const setting = SWITCH[obs.source];
   if (setting !== undefined && !settings.sources[setting]) return false;
-  return urlOnDomains(obs.url, domains);
+  if (urlOnDomains(obs.url, domains)) return true;
+  return obs.source === 'devtools' && exchangeRelevance(obs) !== undefined;
 }
 
 /**
  * A recorder over `deps`. `record` never throws and returns at once; a tab id that is not a non-negative
- * integer, or a list that is not an array, is ignored. Does not validate the observations' shape (sources build
+ * integer, or a list that is not an array, is ignored. What is kept goes to the tab, and to the tab it is linked
+ * to (a popup's opener) when `linkedTab` names one. Does not validate the observations' shape (sources build
  * them; untrusted ones are sanitised before they get here) and does not merge (the store does).
  */
 export function createRecorder(deps: RecorderDeps): Recorder {
@@ -59,13 +72,19 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       if (!Number.isSafeInteger(tabId) || tabId < 0 || !Array.isArray(observations) || observations.length === 0) return;
       const batch = [...observations];
       queue = queue
-        .then(() => {
+        .then(async () => {
           const settings = deps.settings();
           const domains = deps.domains();
           const kept = batch.filter((obs) => wanted(obs, settings, domains));
           ignored += batch.length - kept.length;
+          if (kept.length === 0) return;
           // Not awaited: the store keeps the order itself, and a slow write must not hold back the next check.
-          if (kept.length > 0) deps.store.record(tabId, kept).catch((err: unknown) => deps.onError?.(err));
+          const store = (target: number) => deps.store.record(target, kept).catch((err: unknown) => deps.onError?.(err));
+          void store(tabId);
+          // A login popup's captures go to its opener as well, so the login is one flow in the opener's panel and
+          // stays there when the popup closes.
+          const opener = await deps.linkedTab?.(tabId).catch(() => undefined);
+          if (opener !== undefined && opener !== tabId) void store(opener);
         })
         .catch((err: unknown) => deps.onError?.(err));
     },

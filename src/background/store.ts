@@ -12,7 +12,7 @@ import { enforceCaps, evictBytes, type EvictionScope } from './store/eviction.js
 import { exchangeKey, metaKey, parseKey } from './store/keys.js';
 import { createPersister } from './store/persist.js';
 import { byteBudget } from './store/storage-area.js';
-import { emptyMeta } from './store/tab-meta.js';
+import { emptyMeta, MAX_PAUSES } from './store/tab-meta.js';
 import { emptyTab, readTabs, storedSize, type TabRecord } from './store/tab-record.js';
 import type { Store, StoreOptions, StoreTotals } from './store/store-api.js';
 import { metaValue, Writes } from './store/writes.js';
@@ -60,6 +60,7 @@ export function createStore(options: StoreOptions): Store {
   const maxExchanges = options.maxExchanges ?? MAX_EXCHANGES;
   const maxBodyChars = options.maxBodyChars ?? MAX_BODY_CHARS;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const now = options.now ?? Date.now;
   const listeners = new Set<(tabId: number) => void>();
   let tabs = new Map<number, TabRecord>();
   // Tab ids are not reused within a browser session, so a closed tab never needs to come back.
@@ -216,6 +217,8 @@ export function createStore(options: StoreOptions): Store {
         const t = tabFor(tabId);
         if (t.meta.paused) {
           t.meta.dropped += observations.length;
+          const open = t.meta.pauses.at(-1);
+          if (open && open.to === undefined) open.dropped += observations.length;
           w.meta(tabId, t);
           return { accepted: 0, dropped: observations.length, late: 0 };
         }
@@ -248,20 +251,33 @@ export function createStore(options: StoreOptions): Store {
         preserve: t.meta.preserve,
         evicted: t.meta.evicted,
         dropped: t.meta.dropped,
+        pauses: t.meta.pauses.map((p) => ({ ...p })),
         bytes: t.bytes,
         unsaved: t.unsaved.size,
         version: t.version,
       };
     },
-    pause: (tabId) => setFlag(tabId, (t) => (t.meta.paused = true)),
-    resume: (tabId) => setFlag(tabId, (t) => (t.meta.paused = false)),
+    pause: (tabId) =>
+      setFlag(tabId, (t) => {
+        if (t.meta.paused) return;
+        t.meta.paused = true;
+        t.meta.pauses = [...t.meta.pauses, { from: now(), dropped: 0 }].slice(-MAX_PAUSES);
+      }),
+    resume: (tabId) =>
+      setFlag(tabId, (t) => {
+        t.meta.paused = false;
+        const open = t.meta.pauses.at(-1);
+        if (open && open.to === undefined) open.to = now();
+      }),
     setPreserve: (tabId, preserve) => setFlag(tabId, (t) => (t.meta.preserve = preserve)),
     clear: (tabId) =>
       mutate((w) => {
         if (closed.has(tabId)) return;
         const t = tabFor(tabId);
         for (const id of t.exchanges.keys()) w.remove(exchangeKey(tabId, id));
-        const meta = { ...emptyMeta(), paused: t.meta.paused, preserve: t.meta.preserve };
+        // A pause still running goes on, counted afresh; finished ones go with the exchanges.
+        const open = t.meta.paused ? t.meta.pauses.filter((p) => p.to === undefined).slice(-1).map((p) => ({ from: p.from, dropped: 0 })) : [];
+        const meta = { ...emptyMeta(), paused: t.meta.paused, preserve: t.meta.preserve, pauses: open };
         const fresh = { ...emptyTab(), meta };
         bump(fresh);
         tabs.set(tabId, fresh);

@@ -2,7 +2,7 @@
  * Which panels watch which tab, and the {@link TabState} pushes they get: one at once on subscribe, then after
  * every change of the tab (coalesced) and after every finished analysis.
  */
-import type { PanelPush, TabState } from '../shared/protocol.js';
+import type { CaptureHealth, PanelPush, TabState } from '../shared/protocol.js';
 import type { TabAnalysis } from './analysis.js';
 import { createCoalescer } from './coalesce.js';
 import type { TabView } from './store.js';
@@ -20,7 +20,7 @@ export interface PushTarget {
  * (an older one would show flows of exchanges that are gone, or miss new ones); a panel may keep showing the
  * previous one until the next push. Pure.
  */
-export function tabState(view: TabView, latest: TabAnalysis | undefined): TabState {
+export function tabState(view: TabView, latest: TabAnalysis | undefined, health?: CaptureHealth): TabState {
   const state: TabState = {
     tabId: view.tabId,
     exchanges: view.exchanges,
@@ -30,6 +30,7 @@ export function tabState(view: TabView, latest: TabAnalysis | undefined): TabSta
     bytes: view.bytes,
   };
   if (view.unsaved > 0) state.unsaved = view.unsaved;
+  if (health) state.health = health;
   if (latest && latest.version === view.version) {
     state.analysis = latest.analysis;
     state.analyzedAt = latest.analyzedAt;
@@ -45,6 +46,8 @@ export interface SubscriptionDeps {
   analyse(tabId: number): void;
   /** The last watcher of a tab left: its analysis may be dropped (it is computed again on the next subscribe). */
   unwatched?(tabId: number): void;
+  /** What captures the tab now (its capture-health line); absent or undefined: the state goes without it. */
+  health?(tabId: number, view: TabView): Promise<CaptureHealth | undefined>;
   intervalMs?: number;
   onError?(err: unknown): void;
 }
@@ -60,6 +63,10 @@ export interface Subscriptions {
   /** An analysis of the tab finished: push. */
   analysed(tabId: number): void;
   watched(tabId: number): boolean;
+  /** Something the state shows besides the exchanges changed (DevTools opened, access granted): push again. */
+  refresh(tabId: number): void;
+  /** {@link refresh} for every watched tab. */
+  refreshAll(): void;
 }
 
 /** Subscriptions over `deps`. A target whose `postMessage` throws (a port gone) is dropped. Never pushes unwatched tabs. */
@@ -79,7 +86,8 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
   const stateOf = async (tabId: number): Promise<{ state: TabState; current: boolean }> => {
     const view = await deps.view(tabId);
     const latest = deps.latest(tabId);
-    return { state: tabState(view, latest), current: latest?.version === view.version };
+    const health = await deps.health?.(tabId, view).catch(() => undefined);
+    return { state: tabState(view, latest, health), current: latest?.version === view.version };
   };
 
   const pushes = createCoalescer<number>(
@@ -123,5 +131,11 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
       if (watchers.has(tabId)) pushes.trigger(tabId);
     },
     watched: (tabId) => watchers.has(tabId),
+    refresh(tabId) {
+      if (watchers.has(tabId)) pushes.trigger(tabId);
+    },
+    refreshAll() {
+      for (const tabId of watchers.keys()) pushes.trigger(tabId);
+    },
   };
 }

@@ -13,13 +13,21 @@ type AnyCall = (...args: unknown[]) => unknown;
 /** The part of `devtools.network` used here. */
 export interface DevtoolsNetwork {
   onRequestFinished: { addListener(cb: (entry: unknown) => void): void };
+  /** The inspected page navigated, to this URL. */
+  onNavigated?: { addListener(cb: (url: unknown) => void): void };
   getHAR: AnyCall;
+}
+
+/** The part of `devtools.inspectedWindow` used here. */
+export interface InspectedWindow {
+  eval?: AnyCall;
 }
 
 /** The inspected tab and its network log. */
 export interface DevtoolsApi {
   tabId: number;
   network: DevtoolsNetwork;
+  inspectedWindow?: InspectedWindow;
 }
 
 /** How long a devtools call may take before its result is given up (a request whose content never comes). */
@@ -32,7 +40,7 @@ export function devtoolsApi(): DevtoolsApi | undefined {
   const devtools = raw?.network ? raw : (browser.devtools as unknown as typeof raw);
   const tabId = devtools?.inspectedWindow?.tabId;
   if (!devtools?.network || typeof tabId !== 'number') return undefined;
-  return { tabId, network: devtools.network as DevtoolsNetwork };
+  return { tabId, network: devtools.network as DevtoolsNetwork, inspectedWindow: devtools.inspectedWindow as InspectedWindow };
 }
 
 /**

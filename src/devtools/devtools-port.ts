@@ -12,9 +12,14 @@ export interface PortLike {
   onDisconnect: { addListener(cb: () => void): void };
 }
 
-/** Sends observations of the inspected tab. */
+/** Sends observations of the inspected tab, and the tab's address. */
 export interface ObservationSender {
   send(observations: Observation[]): void;
+  /**
+   * Tells the worker DevTools is open on the tab, at `url`; said again on every new port, and a dropped port is
+   * opened again for it (the worker keeps no record of open DevTools across a restart).
+   */
+  inspected(url: string): void;
 }
 
 /** Tuning and injected clocks of {@link createObservationSender}. */
@@ -32,8 +37,9 @@ export interface SenderOptions {
 /**
  * A sender for `tabId` over ports made by `connect`. The port is opened on the first send, and after a drop
  * again (with backoff from 100 ms to 5 s, at most `maxAttempts` times) when messages of the last
- * `resendWindowMs` need resending; otherwise lazily on the next send. Never throws. Does not wait for
- * acknowledgements (the protocol has none) and does not keep messages longer than the window.
+ * `resendWindowMs` need resending or the tab's address was announced (`inspected`, said first on every new
+ * port); otherwise lazily on the next send. Never throws. Does not wait for acknowledgements (the protocol has
+ * none) and does not keep messages longer than the window.
  */
 export function createObservationSender(tabId: number, connect: () => PortLike, options: SenderOptions = {}): ObservationSender {
   const now = options.now ?? Date.now;
@@ -45,6 +51,7 @@ export function createObservationSender(tabId: number, connect: () => PortLike, 
   let recent: { at: number; message: DevtoolsRequest }[] = [];
   let attempts = 0;
   let retrying = false;
+  let presence: DevtoolsRequest | undefined;
 
   const open = (): PortLike => {
     const p = connect();
@@ -54,6 +61,7 @@ export function createObservationSender(tabId: number, connect: () => PortLike, 
       dropped();
     });
     port = p;
+    if (presence) p.postMessage(presence);
     return p;
   };
   const post = (message: DevtoolsRequest): boolean => {
@@ -77,12 +85,21 @@ export function createObservationSender(tabId: number, connect: () => PortLike, 
   const dropped = (): void => {
     const since = now() - windowMs;
     recent = recent.filter((r) => r.at >= since);
-    if (recent.length === 0 || retrying || attempts >= maxAttempts) return;
+    if ((recent.length === 0 && !presence) || retrying || attempts >= maxAttempts) return;
     retrying = true;
     const delay = Math.min(5000, 100 * 2 ** attempts);
     attempts++;
     schedule(() => {
       retrying = false;
+      if (recent.length === 0 && presence && !port) {
+        try {
+          open();
+        } catch {
+          port = undefined;
+          dropped();
+          return;
+        }
+      }
       for (const { message } of recent) {
         if (!post(message)) {
           dropped();
@@ -94,6 +111,22 @@ export function createObservationSender(tabId: number, connect: () => PortLike, 
   };
 
   return {
+    inspected(url) {
+      const message: DevtoolsRequest = { type: 'inspected', tabId, url };
+      const current = port;
+      presence = message;
+      // A new port says it first by itself (open()); an existing one is told now.
+      if (current) {
+        if (!post(message)) dropped();
+        return;
+      }
+      try {
+        open();
+      } catch {
+        port = undefined;
+        dropped();
+      }
+    },
     send(observations) {
       if (observations.length === 0) return;
       const message: DevtoolsRequest = { type: 'observations', tabId, observations };

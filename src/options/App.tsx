@@ -3,6 +3,8 @@
  *
  * - `options-status` (data-kind="info|error"): the result of the last action.
  * - `domain-list`, `domains-empty`: the configured domains, or the line saying there are none.
+ * - `inspected-host` (data-host, data-configured): the host of the tab the Tokens panel inspected when it opened
+ *   this page with `?host=`, with `inspected-host-add` when it is not configured.
  * - `domain-row` (data-domain, data-access="granted|missing|unknown", data-built-in="true|false") with
  *   `domain-access` (text), `domain-grant` (only when access is missing) and `domain-remove` (not for built-in).
  * - `preset` and `preset-add` (both data-preset="<preset id>", e.g. birid, bankid-no, uaepass).
@@ -23,7 +25,7 @@ import { SkewField } from './components/SkewField.js';
 import type { OptionsModel } from './store/options-model.js';
 
 /** The whole page for a model; shows a loading line until the settings are read. Text only, never HTML. */
-export function App({ model }: { model: OptionsModel }) {
+export function App({ model, inspectedHost }: { model: OptionsModel; inspectedHost?: string | undefined }) {
   const loaded = model.settings.value !== undefined;
   return (
     <main class="options">
@@ -31,7 +33,7 @@ export function App({ model }: { model: OptionsModel }) {
       <NoticeLine notice={model.notice.value} />
       {loaded ? (
         <>
-          <DomainsSection model={model} />
+          <DomainsSection model={model} inspectedHost={inspectedHost} />
           <SkewField model={model} />
           <ClientIdsSection model={model} />
           <CaptureSection model={model} />

@@ -19,7 +19,13 @@ import { FilterBar } from './components/shell/FilterBar.js';
 import { ImportButton } from './components/shell/ImportButton.js';
 import { SourceSwitch } from './components/shell/SourceSwitch.js';
 import { ViewTabs } from './components/shell/ViewTabs.js';
+import type { CaptureHostResult } from './capture-host.js';
+import { CaptureHealthLine } from './components/capture/CaptureHealthLine.js';
+import { CaptureHostContext } from './components/capture/capture-host-context.js';
+import { DevtoolsHosts } from './components/capture/DevtoolsHosts.js';
+import { EmptyCapture } from './components/capture/EmptyCapture.js';
 import type { PanelConnection } from './connection.js';
+import { devtoolsOnlyHosts } from './model/devtools-hosts.js';
 import { makeExport, type ExportDeps } from './export/exports.js';
 import { captureSummary } from './model/capture-summary.js';
 import { createClock } from './workspace/clock.js';
@@ -45,6 +51,10 @@ export interface AppProps {
   popOut?: () => void;
   /** A fresh salt for a redacted export; 16 random bytes, base64url, when absent. */
   newSalt?: () => string;
+  /** "Capture <host> with DevTools closed too": the host-permission request runs inside the click. */
+  captureHost?: (host: string) => Promise<CaptureHostResult>;
+  /** Opens the options page, naming the tab's host. */
+  openOptions?: (host: string | undefined) => void;
 }
 
 function randomSalt(): string {
@@ -95,71 +105,78 @@ export function App(props: AppProps) {
   };
   const deps: ExportDeps = { download: props.download, newSalt: props.newSalt ?? randomSalt };
   const view = workspace.view.value;
+  const health = live ? connection?.state.value?.health : undefined;
+  const devtoolsHosts = health ? devtoolsOnlyHosts(dataset.exchanges, health.domains) : [];
   return (
-    <main class="panel">
-      <header class="panel-header">
-        <h1>Tokens</h1>
-        <SourceSwitch workspace={workspace} />
-        {connection && <ConnectionBadge status={connection.status.value} everConnected={connection.everConnected.value} />}
-        {props.popOut && (
-          <button type="button" data-testid="pop-out" class="pop-out" title="Open this panel for the tab in a window of its own" onClick={props.popOut}>
-            Pop out
-          </button>
+    <CaptureHostContext.Provider value={props.captureHost}>
+      <main class="panel">
+        <header class="panel-header">
+          <h1>Tokens</h1>
+          <SourceSwitch workspace={workspace} />
+          {connection && <ConnectionBadge status={connection.status.value} everConnected={connection.everConnected.value} />}
+          {props.popOut && (
+            <button type="button" data-testid="pop-out" class="pop-out" title="Open this panel for the tab in a window of its own" onClick={props.popOut}>
+              Pop out
+            </button>
+          )}
+        </header>
+        <div class="toolbar" role="toolbar" aria-label="Panel">
+          <CaptureStatus summary={summary} />
+          {live && connection && tabId !== undefined && (
+            <CaptureControls tabId={tabId} summary={summary} connected={connected} send={connection.send} deepCapture={deepCapture} />
+          )}
+          {!live && (
+            <button type="button" data-testid="close-offline" onClick={() => workspace.closeOffline()}>
+              Close {dataset.name}
+            </button>
+          )}
+          <ImportButton onTexts={importTexts} onError={(message) => (importErrors.value = [message])} />
+          <ExportMenu disabled={{ har: dataset.exchanges.length === 0, report: !dataset.result, markdown: !dataset.result }} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
+        </div>
+        {error && (
+          <p class="error" role="alert" data-testid="worker-error" data-code={error.code}>
+            {error.message}
+          </p>
         )}
-      </header>
-      <div class="toolbar" role="toolbar" aria-label="Panel">
-        <CaptureStatus summary={summary} />
-        {live && connection && tabId !== undefined && (
-          <CaptureControls tabId={tabId} summary={summary} connected={connected} send={connection.send} deepCapture={deepCapture} />
+        {importErrors.value.length > 0 && (
+          <div class="import-errors error" role="alert" data-testid="import-errors">
+            <span>Nothing imported:</span>
+            <ul>
+              {importErrors.value.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+            <button type="button" data-testid="import-errors-dismiss" onClick={() => (importErrors.value = [])}>
+              Dismiss
+            </button>
+          </div>
         )}
-        {!live && (
-          <button type="button" data-testid="close-offline" onClick={() => workspace.closeOffline()}>
-            Close {dataset.name}
-          </button>
-        )}
-        <ImportButton onTexts={importTexts} onError={(message) => (importErrors.value = [message])} />
-        <ExportMenu disabled={{ har: dataset.exchanges.length === 0, report: !dataset.result, markdown: !dataset.result }} onExport={(kind, redact) => makeExport(kind, redact, dataset, deps)} />
-      </div>
-      {error && (
-        <p class="error" role="alert" data-testid="worker-error" data-code={error.code}>
-          {error.message}
-        </p>
-      )}
-      {importErrors.value.length > 0 && (
-        <div class="import-errors error" role="alert" data-testid="import-errors">
-          <span>Nothing imported:</span>
-          <ul>
-            {importErrors.value.map((e, i) => (
-              <li key={i}>{e}</li>
+        {!live && dataset.notices.length > 0 && (
+          <ul class="notices muted" data-testid="notices">
+            {dataset.notices.map((n, i) => (
+              <li key={i}>{n}</li>
             ))}
           </ul>
-          <button type="button" data-testid="import-errors-dismiss" onClick={() => (importErrors.value = [])}>
-            Dismiss
-          </button>
+        )}
+        {health && <CaptureHealthLine health={health} />}
+        {live && tabId !== undefined && dataset.exchanges.length === 0 && <EmptyCapture health={health} captureHost={props.captureHost} openOptions={props.openOptions} />}
+        <DevtoolsHosts hosts={devtoolsHosts} captureHost={props.captureHost} />
+        {live && tabId === undefined && (
+          <p data-testid="no-tab" class="muted">
+            No tab to watch: open this panel from DevTools (the Tokens tab), or add ?tab=&lt;tab id&gt; to its address. Import a file or
+            paste a token to analyse it here.
+          </p>
+        )}
+        <FilterBar filters={workspace.filters} hosts={dataset.choices?.hosts ?? []} kinds={dataset.choices?.kinds ?? []} />
+        <ViewTabs view={workspace.view} counts={counts} />
+        <div class="view" data-testid="view" data-view={view}>
+          {view === 'flows' && <FlowsView workspace={workspace} now={now} copy={props.copy} />}
+          {view === 'requests' && <RequestsView workspace={workspace} />}
+          {view === 'findings' && <FindingsView workspace={workspace} />}
+          {view === 'compare' && <CompareTab workspace={workspace} now={now} />}
+          {view === 'paste' && <PasteView analyse={analyse} />}
         </div>
-      )}
-      {!live && dataset.notices.length > 0 && (
-        <ul class="notices muted" data-testid="notices">
-          {dataset.notices.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {live && tabId === undefined && (
-        <p data-testid="no-tab" class="muted">
-          No tab to watch: open this panel from DevTools (the Tokens tab), or add ?tab=&lt;tab id&gt; to its address. Import a file or
-          paste a token to analyse it here.
-        </p>
-      )}
-      <FilterBar filters={workspace.filters} hosts={dataset.choices?.hosts ?? []} kinds={dataset.choices?.kinds ?? []} />
-      <ViewTabs view={workspace.view} counts={counts} />
-      <div class="view" data-testid="view" data-view={view}>
-        {view === 'flows' && <FlowsView workspace={workspace} now={now} copy={props.copy} />}
-        {view === 'requests' && <RequestsView workspace={workspace} />}
-        {view === 'findings' && <FindingsView workspace={workspace} />}
-        {view === 'compare' && <CompareTab workspace={workspace} now={now} />}
-        {view === 'paste' && <PasteView analyse={analyse} />}
-      </div>
-    </main>
+      </main>
+    </CaptureHostContext.Provider>
   );
 }

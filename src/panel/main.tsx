@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.js';
 import { DEEP_CAPTURE } from '../shared/build-flags.js';
-import { loadSettings } from '../shared/settings-store.js';
+import type { RuntimeRequest } from '../shared/protocol.js';
+import { loadSettings, saveSettings } from '../shared/settings-store.js';
 import { App } from './App.js';
+import { captureHost } from './capture-host.js';
 import { connectPanel } from './connection.js';
 import { requestDeepCapture } from './deep-capture.js';
 import { downloadText } from './export/download.js';
@@ -35,6 +37,17 @@ const popOut =
     ? () => void browser.windows.create({ url: browser.runtime.getURL(`src/panel/panel.html?tab=${tabId}`), type: 'popup', width: 1100, height: 800 })
     : undefined;
 const deepCapture = DEEP_CAPTURE && tabId !== undefined ? (on: boolean) => requestDeepCapture(tabId, on) : undefined;
+const settingsChanged: RuntimeRequest = { type: 'settings-changed' };
+// No async wrapper around permissions.request: the browser shows its prompt only inside the click.
+const captureHostAction = (host: string) =>
+  captureHost(host, {
+    request: (origins) => browser.permissions.request({ origins }),
+    load: loadSettings,
+    save: saveSettings,
+    notify: () => browser.runtime.sendMessage(settingsChanged),
+  });
+const openOptions = (host: string | undefined) =>
+  void browser.tabs.create({ url: browser.runtime.getURL(`src/options/options.html${host ? `?host=${encodeURIComponent(host)}` : ''}`) });
 if (root) {
   render(
     <App
@@ -45,6 +58,8 @@ if (root) {
       offlineOptions={offlineOptions}
       download={downloadText}
       copy={(text) => navigator.clipboard.writeText(text)}
+      captureHost={captureHostAction}
+      openOptions={openOptions}
     />,
     root,
   );

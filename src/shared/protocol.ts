@@ -11,6 +11,33 @@ import type { Observation } from '../core/capture/observation.js';
 export const PORT_PANEL = 'ti-panel';
 export const PORT_DEVTOOLS = 'ti-devtools';
 
+/** How one capture source stands for a tab: capturing, switched off, without host access, not open, paused. */
+export type SourceState = 'active' | 'off' | 'no-access' | 'closed' | 'paused';
+
+/** One capture source's state for a tab, with the words that explain it. */
+export interface SourceHealth {
+  source: 'webRequest' | 'page-hook' | 'devtools' | 'filterResponseData';
+  state: SourceState;
+  detail: string;
+}
+
+/** What can capture a tab now (issue 9 §4, the panel's capture-health line). */
+export interface CaptureHealth {
+  /** The tab's host, when the worker or the tab's devtools page could tell. */
+  host?: string;
+  /** The tab's host is a configured domain. */
+  configured: boolean;
+  /** The configured domains, as the user wrote them. */
+  domains: string[];
+  /** DevTools is open on the tab. */
+  devtoolsOpen: boolean;
+  sources: SourceHealth[];
+  /** When the current pause began (milliseconds), while paused. */
+  pausedAt?: number;
+  /** Requests dropped during the current pause. */
+  droppedWhilePaused: number;
+}
+
 /** The state of one tab's capture, as a panel shows it. */
 export interface TabState {
   tabId: number;
@@ -31,6 +58,8 @@ export interface TabState {
    * a worker restart loses them. Each also carries a note saying so.
    */
   unsaved?: number;
+  /** What captures the tab now; absent from workers that could not tell. */
+  health?: CaptureHealth;
 }
 
 /** Panel → worker, over {@link PORT_PANEL}. */
@@ -44,8 +73,14 @@ export type PanelRequest =
 /** Worker → panel, over {@link PORT_PANEL}. */
 export type PanelPush = { type: 'state'; state: TabState } | { type: 'error'; code: string; message: string };
 
-/** Devtools page → worker, over {@link PORT_DEVTOOLS}: observations from `devtools.network` for the inspected tab. */
-export type DevtoolsRequest = { type: 'observations'; tabId: number; observations: Observation[] };
+/**
+ * Devtools page → worker, over {@link PORT_DEVTOOLS}: observations from `devtools.network` for the inspected tab,
+ * and `inspected` when DevTools opens on a tab, when its page navigates, and again on every new port (the worker
+ * learns that DevTools is open there, and the page's address, which it may not be allowed to read itself).
+ */
+export type DevtoolsRequest =
+  | { type: 'observations'; tabId: number; observations: Observation[] }
+  | { type: 'inspected'; tabId: number; url: string };
 
 /** One-off runtime messages to the worker (page-hook relay, options page, tests), answered with a promise. */
 export type RuntimeRequest =

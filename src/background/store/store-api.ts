@@ -2,6 +2,7 @@
 import type { Observation } from '../../core/capture/observation.js';
 import type { Exchange } from '../../core/model.js';
 import type { StorageArea } from './storage-area.js';
+import type { Pause } from './tab-meta.js';
 
 /** What a store is built over, and its caps (the defaults are issue 3's). */
 export interface StoreOptions {
@@ -16,6 +17,8 @@ export interface StoreOptions {
   preserveLog?: () => boolean;
   /** Ids for new exchanges; random UUIDs by default (they must not repeat after a worker restart). */
   newId?: () => string;
+  /** The clock for pause times, in milliseconds; `Date.now` by default. */
+  now?: () => number;
 }
 
 /** A tab as the store has it. The exchanges are shared, not copied: do not mutate them. */
@@ -27,6 +30,8 @@ export interface TabView {
   preserve: boolean;
   evicted: number;
   dropped: number;
+  /** The pauses since the last clear, oldest first; the last is open (no `to`) while paused. */
+  pauses: Pause[];
   bytes: number;
   /** Exchanges that could not be written to the area (it is full, failing, or could not be read at start). */
   unsaved: number;

@@ -1,3 +1,14 @@
+/** One period a tab's capture was paused (milliseconds since the epoch), and what it dropped meanwhile. */
+export interface Pause {
+  from: number;
+  /** Absent while still paused. */
+  to?: number;
+  dropped: number;
+}
+
+/** Pauses kept per tab, at most (the oldest are forgotten first). */
+export const MAX_PAUSES = 20;
+
 /** The per-tab record kept next to a tab's exchanges. */
 export interface TabMeta {
   /** Observations of a paused tab are dropped (and counted in `dropped`). */
@@ -10,11 +21,13 @@ export interface TabMeta {
   dropped: number;
   /** Exchange ids, oldest first. */
   order: string[];
+  /** The pauses since the last clear, oldest first (the last one is open while paused). */
+  pauses: Pause[];
 }
 
 /** A fresh tab: not paused, not preserved, nothing evicted. */
 export function emptyMeta(): TabMeta {
-  return { paused: false, preserve: false, evicted: 0, dropped: 0, order: [] };
+  return { paused: false, preserve: false, evicted: 0, dropped: 0, order: [], pauses: [] };
 }
 
 function count(value: unknown): number {
@@ -31,5 +44,16 @@ export function readMeta(value: unknown): TabMeta {
     evicted: count(v['evicted']),
     dropped: count(v['dropped']),
     order: Array.isArray(v['order']) ? [...new Set(v['order'].filter((id): id is string => typeof id === 'string'))] : [],
+    pauses: Array.isArray(v['pauses']) ? v['pauses'].map(readPause).filter((p): p is Pause => p !== undefined).slice(-MAX_PAUSES) : [],
   };
+}
+
+function readPause(value: unknown): Pause | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const from = v['from'];
+  if (typeof from !== 'number' || !Number.isFinite(from)) return undefined;
+  const pause: Pause = { from, dropped: count(v['dropped']) };
+  if (typeof v['to'] === 'number' && Number.isFinite(v['to'])) pause.to = v['to'];
+  return pause;
 }

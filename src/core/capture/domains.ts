@@ -109,3 +109,16 @@ export function urlOnDomains(url: string, domains: readonly Domain[]): boolean {
 export function domainPatterns(domain: Domain): string[] {
   return [`*://${domain.subdomains ? '*.' : ''}${domain.host}/*`];
 }
+
+/**
+ * The match pattern that grants host access to the host of `url` (`*://app.example.com/*`, any port), or
+ * undefined for a URL that is not http(s). Does not check the browser accepts it.
+ */
+export function originPattern(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `*://${u.hostname}/*` : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -21,6 +21,8 @@ export interface HarnessApi {
   /** Exports the panel made: file name, MIME type and text. */
   exports: { filename: string; mimeType: string; text: string }[];
   copied: string[];
+  /** Hosts "Capture <host> with DevTools closed too" was clicked for (the harness grants every one). */
+  captured: string[];
   /** Milliseconds from `setState` to the next painted frame (for the benchmark). */
   renderTime(state: TabState): Promise<number>;
 }
@@ -38,6 +40,7 @@ const connection = createFakeConnection();
 const now = signal(Math.floor(Date.now() / 1000));
 const exports: HarnessApi['exports'] = [];
 const copied: string[] = [];
+const captured: string[] = [];
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 window.tiHarness = {
@@ -47,6 +50,7 @@ window.tiHarness = {
   sent: () => [...connection.sent],
   exports,
   copied,
+  captured,
   async renderTime(state) {
     const start = performance.now();
     connection.setState(state);
@@ -63,6 +67,10 @@ render(
     offlineOptions={async () => ({ skew: 60, clientIds: [] })}
     download={(filename, text, mimeType) => exports.push({ filename, mimeType, text })}
     copy={async (text) => void copied.push(text)}
+    captureHost={async (host) => {
+      captured.push(host);
+      return { ok: true, message: `${host} is a configured domain now: captured with DevTools closed too.` };
+    }}
   />,
   document.getElementById('app')!,
 );

@@ -23,6 +23,8 @@ export interface StepRow {
   kind: FlowStepKind;
   label: string;
   observable: boolean;
+  /** Set on a step the capture lacks: it happened on a server, or was not captured. */
+  missing: '' | 'server-side' | 'not-captured';
   /** HTTP status, or empty. */
   status: string;
   /** Capture sources, de-duplicated, sorted, comma-separated. */
@@ -63,6 +65,7 @@ function stepRow(step: FlowStep, flow: Flow, index: AnalysisIndex): StepRow {
     kind: step.kind,
     label: STEP_LABELS[step.kind] ?? step.kind,
     observable: step.observable,
+    missing: step.missing ?? (step.observable ? '' : 'server-side'),
     status: step.status === undefined ? '' : String(step.status),
     sources: [...new Set(step.sources ?? [])].sort().join(','),
     exchangeId: step.exchangeId ?? '',

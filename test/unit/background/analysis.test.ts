@@ -19,6 +19,11 @@ describe('analyzeOptions', () => {
     expect(options.fetchJson).toBeUndefined();
   });
 
+  it('issue 9: tells the engine what the capture could see: the configured domains and the pauses', () => {
+    const options = analyzeOptions({ ...defaultSettings(), domains: ['idp.example', 'app.example'] }, NOW_MS, fetchJson, [{ from: 1, to: 2, dropped: 3 }]);
+    expect(options.capture).toEqual({ domains: ['idp.example', 'app.example'], pauses: [{ from: 1, to: 2, dropped: 3 }] });
+  });
+
   it('passes fetchJson only when key fetching is on', () => {
     expect(analyzeOptions({ ...defaultSettings(), fetchKeys: true }, NOW_MS, fetchJson).fetchJson).toBe(fetchJson);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TabAnalysis } from '../../../src/background/analysis.js';
+import { createDevtoolsPresence } from '../../../src/background/devtools-presence.js';
 import { devtoolsPort, panelPort, parsePanelRequest, routePort } from '../../../src/background/ports.js';
 import { createStore } from '../../../src/background/store.js';
 import { createSubscriptions, tabState } from '../../../src/background/subscriptions.js';
@@ -60,7 +61,7 @@ describe('parsePanelRequest', () => {
 });
 
 describe('tabState', () => {
-  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, bytes: 10, unsaved: 0, version: 7 };
+  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, pauses: [], bytes: 10, unsaved: 0, version: 7 };
   const latest = (version: number): TabAnalysis => ({ analysis: EMPTY, analyzedAt: 99, version });
 
   it('includes an analysis of exactly these exchanges', () => {
@@ -245,5 +246,20 @@ describe('devtools port', () => {
     expect(port.listenerCount()).toBe(2);
     port.drop();
     expect(port.listenerCount()).toBe(0);
+  });
+
+  it('issue 9: learns where DevTools is open, and forgets it when the port closes', () => {
+    const presence = createDevtoolsPresence();
+    const ctx: CaptureContext = { record: () => undefined, domains: () => [], settings: () => defaultSettings(), count: () => undefined };
+    const port = new FakePort(PORT_DEVTOOLS);
+    devtoolsPort(ctx, presence)(port);
+    port.send({ type: 'inspected', tabId: 4, url: 'https://app.example/home' });
+    expect([presence.isOpen(4), presence.urlOf(4)]).toEqual([true, 'https://app.example/home']);
+    port.send({ type: 'inspected', tabId: 4, url: 'javascript:alert(1)' });
+    expect([presence.isOpen(4), presence.urlOf(4)]).toEqual([true, undefined]);
+    port.send({ type: 'inspected', tabId: -1, url: 'https://app.example/' });
+    expect(presence.isOpen(-1)).toBe(false);
+    port.drop();
+    expect(presence.isOpen(4)).toBe(false);
   });
 });

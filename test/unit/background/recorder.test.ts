@@ -7,7 +7,7 @@ import { defaultSettings, type Settings } from '../../../src/shared/settings.js'
 const T0 = 1_700_000_000_000;
 const obs = (part: Partial<Observation>): Observation => ({ source: 'webRequest', method: 'GET', url: 'https://idp.example.com/userinfo', startedAt: T0, ...part });
 
-function setup() {
+function setup(links: Record<number, number> = {}) {
   const recorded: [number, Observation[]][] = [];
   let release: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (release = resolve));
@@ -17,6 +17,7 @@ function setup() {
     ready,
     settings: () => settings,
     domains: () => parseDomains(settings.domains),
+    linkedTab: async (tabId) => links[tabId],
   });
   return { recorder, recorded, release, set: (s: Partial<Settings>) => (settings = { ...settings, ...s }) };
 }
@@ -82,5 +83,36 @@ describe('recorder', () => {
     const settings = { ...defaultSettings(), domains: ['idp.example.com'] };
     settings.sources = { ...settings.sources, ...sources };
     expect(wanted(obs(part), settings, parseDomains(settings.domains))).toBe(expected);
+  });
+
+  it("issue 9: a popup's captures go to the tab that opened it as well, in order", async () => {
+    const { recorder, recorded, release, set } = setup({ 9: 4 });
+    set({ domains: ['idp.example.com'] });
+    release();
+    recorder.record(9, [obs({ key: 'wr:1' })]);
+    recorder.record(9, [obs({ key: 'wr:2' })]);
+    recorder.record(4, [obs({ key: 'wr:3' })]);
+    await recorder.idle();
+    expect(recorded.map(([tab, list]) => `${tab}:${list[0]?.key}`)).toEqual(['9:wr:1', '4:wr:1', '9:wr:2', '4:wr:2', '4:wr:3']);
+  });
+});
+
+describe('wanted: DevTools captures login traffic of any host (issue 9 §2)', () => {
+  const settings = { ...defaultSettings(), domains: ['idp.example.com'] };
+  const domains = parseDomains(settings.domains);
+  it.each<[string, Observation, boolean]>([
+    ['a devtools token call on another host', obs({ source: 'devtools', method: 'POST', url: 'https://other.example/oauth/token', requestForm: { grant_type: ['authorization_code'] } }), true],
+    ['a devtools API call with a bearer on another host', obs({ source: 'devtools', url: 'https://api.other.example/x', requestHeaders: [{ name: 'Authorization', value: 'Bearer t' }] }), true],
+    ['a devtools page load on another host', obs({ source: 'devtools', url: 'https://other.example/', responseBody: { text: '<html>' } }), false],
+    ['a webRequest token call on another host', obs({ method: 'POST', url: 'https://other.example/oauth/token', requestForm: { grant_type: ['authorization_code'] } }), false],
+    ['a page-hook token call on another host', obs({ source: 'page-hook', method: 'POST', url: 'https://other.example/oauth/token', requestForm: { grant_type: ['authorization_code'] } }), false],
+    ['anything on a configured host', obs({ source: 'devtools', url: 'https://idp.example.com/' }), true],
+  ])('%s: %s', (_name, o, expected) => {
+    expect(wanted(o, settings, domains)).toBe(expected);
+  });
+
+  it('nothing from DevTools when its source is switched off', () => {
+    const off = { ...settings, sources: { ...settings.sources, devtools: false } };
+    expect(wanted(obs({ source: 'devtools', url: 'https://api.other.example/x', requestHeaders: [{ name: 'Authorization', value: 'Bearer t' }] }), off, domains)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ describe('store: keys and restarts', () => {
     const s = store(area);
     await s.record(7, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', url: 'https://idp.example.com/userinfo', method: 'GET' })]);
     expect(area.keys()).toEqual(['t:7', 'x:7:e1', 'x:7:e2']);
-    expect(area.value('t:7')).toEqual({ paused: false, preserve: false, evicted: 0, dropped: 0, order: ['e1', 'e2'] });
+    expect(area.value('t:7')).toEqual({ paused: false, preserve: false, evicted: 0, dropped: 0, order: ['e1', 'e2'], pauses: [] });
     expect(area.value('x:7:e2')).toMatchObject({ id: 'e2', method: 'GET', keys: ['wr:2'] });
   });
 
@@ -214,6 +214,41 @@ describe('store: pause, clear, preserve, closing tabs', () => {
     await s.resume(1);
     expect(await s.record(1, [obs({})])).toEqual({ accepted: 1, dropped: 0, late: 0 });
     expect(await s.view(1)).toMatchObject({ paused: false, dropped: 2 });
+  });
+
+  it('issue 9: records each pause with its start, end and the requests it dropped, kept across a worker restart', async () => {
+    const area = new FakeArea();
+    let now = 1000;
+    const s = store(area, { now: () => now });
+    await s.pause(1);
+    now = 1500;
+    await s.pause(1);
+    await s.record(1, [obs({}), obs({ key: 'wr:2' })]);
+    now = 2000;
+    await s.resume(1);
+    now = 3000;
+    await s.pause(1);
+    await s.record(1, [obs({ key: 'wr:3' })]);
+    expect((await s.view(1)).pauses).toEqual([{ from: 1000, to: 2000, dropped: 2 }, { from: 3000, dropped: 1 }]);
+    expect((await store(area).view(1)).pauses).toEqual([{ from: 1000, to: 2000, dropped: 2 }, { from: 3000, dropped: 1 }]);
+    await s.clear(1);
+    expect((await s.view(1)).pauses).toEqual([{ from: 3000, dropped: 0 }]);
+  });
+
+  it('keeps the last 20 pauses, and reads garbage pauses as none', async () => {
+    const area = new FakeArea();
+    let now = 0;
+    const s = store(area, { now: () => now });
+    for (let i = 0; i < 25; i++) {
+      now = i * 10;
+      await s.pause(1);
+      await s.resume(1);
+    }
+    const pauses = (await s.view(1)).pauses;
+    expect(pauses).toHaveLength(20);
+    expect(pauses[0]).toEqual({ from: 50, to: 50, dropped: 0 });
+    area.data.set('t:9', JSON.stringify({ pauses: [{ from: 'x' }, null, { from: 5, to: 'y', dropped: -1 }], order: [] }));
+    expect((await store(area).view(9)).pauses).toEqual([{ from: 5, dropped: 0 }]);
   });
 
   it("clear removes that tab's exchanges and counters, and keeps paused, preserve and other tabs", async () => {

@@ -110,3 +110,40 @@ describe('createObservationSender', () => {
     expect(() => sender.send([obs(2)])).not.toThrow();
   });
 });
+
+describe('createObservationSender: the inspected tab (issue 9: the worker knows DevTools is open, and where)', () => {
+  const inspected = (port: FakePort | undefined) => (port?.messages ?? []).filter((m) => (m as { type: string }).type === 'inspected');
+
+  it('says where the tab is at once, first on every new port, and reconnects for it after a drop', () => {
+    const { sender, ports, runTimers } = setup();
+    sender.inspected('https://app.example/');
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.messages).toEqual([{ type: 'inspected', tabId: 7, url: 'https://app.example/' }]);
+    sender.inspected('https://app.example/next');
+    expect(inspected(ports[0])).toHaveLength(2);
+    ports[0]!.drop();
+    runTimers();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.messages).toEqual([{ type: 'inspected', tabId: 7, url: 'https://app.example/next' }]);
+  });
+
+  it('without an address, a drop with nothing to resend opens no port', () => {
+    const { sender, ports, timers, advance } = setup();
+    sender.send([obs(1)]);
+    advance(5000);
+    ports[0]!.drop();
+    expect(timers).toHaveLength(0);
+  });
+
+  it('keeps trying with backoff while the worker cannot be reached, then gives up until the next message', () => {
+    let failing = true;
+    const { sender, ports, timers, runTimers } = setup({ failConnect: () => failing });
+    sender.inspected('https://app.example/');
+    for (let i = 0; i < 6; i++) runTimers();
+    expect(timers).toHaveLength(0);
+    failing = false;
+    sender.send([obs(2)]);
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.messages[0]).toEqual({ type: 'inspected', tabId: 7, url: 'https://app.example/' });
+  });
+});

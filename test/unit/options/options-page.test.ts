@@ -130,3 +130,31 @@ describe('options page: other settings', () => {
     expect(view.container.querySelector('[data-testid="source-debugger"]')).not.toBeNull();
   });
 });
+
+describe('options page: the tab the Tokens panel inspected (issue 9 §2)', () => {
+  async function withHost(host: string | undefined, domains: string[] = []) {
+    const deps = fakeOptionsDeps({ domains });
+    const model = createOptionsModel(deps);
+    const view = render(h(App, { model, inspectedHost: host }));
+    await model.start();
+    await waitFor(() => expect(view.container.querySelector('[data-testid="domain-input"]')).not.toBeNull());
+    return { deps, view };
+  }
+
+  it('names an unconfigured host and adds it after access is granted inside the click', async () => {
+    const { deps, view } = await withHost('app.example:3000');
+    expect(view.getByTestId('inspected-host').textContent).toContain('The tab you inspected is on app.example:3000, which is not configured');
+    fireEvent.click(view.getByTestId('inspected-host-add'));
+    expect(deps.requests).toEqual([['*://app.example/*']]);
+    await waitFor(() => expect(deps.stored.domains).toEqual(['app.example:3000']));
+    await waitFor(() => expect(view.getByTestId('inspected-host').getAttribute('data-configured')).toBe('true'));
+  });
+
+  it('says a configured host is configured, and shows nothing for no or a bad host', async () => {
+    expect((await withHost('login.corp.example', ['*.corp.example'])).view.getByTestId('inspected-host').textContent).toBe('The tab you inspected is on login.corp.example, a configured domain.');
+    cleanup();
+    expect((await withHost(undefined)).view.queryByTestId('inspected-host')).toBeNull();
+    cleanup();
+    expect((await withHost('<script>')).view.queryByTestId('inspected-host')).toBeNull();
+  });
+});

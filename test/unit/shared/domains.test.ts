@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainPatterns, formatDomain, parseDomain, parseDomains, urlOnDomains } from '../../../src/shared/domains.js';
+import { domainPatterns, formatDomain, originPattern, parseDomain, parseDomains, urlOnDomains } from '../../../src/shared/domains.js';
 
 describe('parseDomain', () => {
   it.each([
@@ -90,5 +90,17 @@ describe('domainPatterns', () => {
     const parsed = parseDomain(input);
     if ('error' in parsed) throw new Error(parsed.error);
     expect(domainPatterns(parsed)).toEqual(expected);
+  });
+});
+
+describe('originPattern', () => {
+  it.each<[string, string | undefined]>([
+    ['https://app.example.com/home?x=1', '*://app.example.com/*'],
+    ['http://localhost:3000/', '*://localhost/*'],
+    ['http://[::1]:8080/', '*://[::1]/*'],
+    ['chrome://settings/', undefined],
+    ['not a url', undefined],
+  ])('%s', (url, pattern) => {
+    expect(originPattern(url)).toBe(pattern);
   });
 });

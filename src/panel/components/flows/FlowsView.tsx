@@ -26,7 +26,7 @@ export function FlowsView({ workspace, now, copy }: FlowsViewProps) {
   const filters = workspace.filters.value;
   const rows = useMemo(() => (index ? flowRows(index, now) : []), [index, now]);
   if (!index) {
-    return <p class="muted">{dataset.exchanges.length > 0 ? 'Analysing…' : 'Nothing captured yet: log in on a configured domain, import a HAR file or paste a token.'}</p>;
+    return <p class="muted">{dataset.exchanges.length > 0 ? 'Analysing…' : 'No login flow yet.'}</p>;
   }
   const fi = isEmpty(filters) ? undefined : dataset.filters;
   const shownRows = fi === undefined ? rows : rows.filter((r) => passes(fi.flows.get(r.id), filters));

@@ -22,7 +22,7 @@ export function RequestsView({ workspace }: { workspace: Workspace }) {
   return (
     <section class="requests-view" aria-label="Requests" data-testid="requests" data-shown={String(shown.length)}>
       {dataset.exchanges.length === 0 ? (
-        <p class="muted">No request captured on a configured domain yet.</p>
+        <p class="muted">No request captured yet.</p>
       ) : shown.length === 0 ? (
         <p class="muted">No request passes the filters.</p>
       ) : (
