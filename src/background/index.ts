@@ -5,25 +5,29 @@
  * captures are loaded waits for them (the recorder and the store queue).
  */
 import { browser } from '../shared/browser.js';
-import { BUILD_DOMAINS, DEEP_CAPTURE } from '../shared/build-flags.js';
-import { parseDomains, type Domain } from '../shared/domains.js';
-import { PORT_DEVTOOLS, PORT_PANEL, type CaptureStats } from '../shared/protocol.js';
+import { BUILD_DOMAINS, DEEP_CAPTURE, TARGET_BROWSER } from '../shared/build-flags.js';
+import { originPattern, parseDomains, type Domain } from '../shared/domains.js';
+import { PORT_DEVTOOLS, PORT_PANEL, type CaptureHealth, type CaptureStats } from '../shared/protocol.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
 import { defaultSettings, type Settings } from '../shared/settings.js';
 import { createAnalyzer } from './analysis.js';
+import { captureHealth } from './capture-health.js';
 import { syncPageHook } from './capture/content-scripts.js';
 import { installDeepCapture } from './capture/debugger.js';
 import { installFilterResponseCapture } from './capture/filter-response.js';
 import { acceptPageObservations } from './capture/page-observations.js';
+import { reinstallOnHostGrant } from './capture/reinstall-on-grant.js';
 import { installWebRequestCapture } from './capture/web-request.js';
+import { createDevtoolsPresence } from './devtools-presence.js';
 import { createFetchJson } from './fetch-json.js';
 import { answerMessage, createHandlers, type Sender } from './handlers.js';
 import { createJsonCache } from './json-cache.js';
 import { devtoolsPort, panelPort, routePort } from './ports.js';
 import { createRecorder } from './recorder.js';
-import { createStore } from './store.js';
+import { createStore, type TabView } from './store.js';
 import { createSubscriptions } from './subscriptions.js';
 import { createTabClosing } from './tab-closing.js';
+import { createTabLinks } from './tab-links.js';
 
 const workerStartedAt = Date.now();
 const warn = (what: string) => (err: unknown) => console.warn(`Token Inspector: ${what}:`, err);
@@ -42,15 +46,25 @@ const store = createStore({
   preserveLog: () => settings.preserveLog,
 });
 
+// Login popups (MSAL's and auth0's loginPopup) are linked to the tab that opened them: see tab-links.ts.
+const tabLinks = createTabLinks({
+  describe: async (tabId) => {
+    const tab = await browser.tabs.get(tabId);
+    const win = await browser.windows.get(tab.windowId ?? -1);
+    return { ...(tab.openerTabId === undefined ? {} : { openerTabId: tab.openerTabId }), popup: win.type === 'popup' };
+  },
+});
+
 const recorder = createRecorder({
   store,
   ready: settingsReady,
   settings: () => settings,
   domains: () => domains,
   onError: warn('storing a capture failed'),
+  linkedTab: (tabId) => tabLinks.linkedTab(tabId),
 });
 
-installWebRequestCapture(recorder);
+const webRequestCapture = installWebRequestCapture(recorder);
 installFilterResponseCapture(recorder);
 const deepCapture = DEEP_CAPTURE ? installDeepCapture(recorder) : undefined;
 
@@ -63,17 +77,41 @@ const analyzer = createAnalyzer({
   onResult: (tabId) => subscriptions.analysed(tabId),
   onError: warn('analysis failed'),
 });
+const presence = createDevtoolsPresence((tabId) => subscriptions.refresh(tabId));
+
+/** The tab's address: as its devtools page reported it, else as the browser tells (only with host access). */
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  return presence.urlOf(tabId) ?? (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+}
+
+async function health(tabId: number, view: TabView): Promise<CaptureHealth> {
+  await settingsReady;
+  const url = await tabUrl(tabId);
+  const pattern = url ? originPattern(url) : undefined;
+  const access = pattern ? await browser.permissions.contains({ origins: [pattern] }).catch(() => false) : undefined;
+  return captureHealth({
+    target: TARGET_BROWSER,
+    settings,
+    ...(url === undefined ? {} : { tabUrl: url }),
+    ...(access === undefined ? {} : { access }),
+    devtoolsOpen: presence.isOpen(tabId),
+    paused: view.paused,
+    pauses: view.pauses,
+  });
+}
+
 const subscriptions = createSubscriptions({
   view: (tabId) => store.view(tabId),
   latest: (tabId) => analyzer.latest(tabId),
   analyse: (tabId) => analyzer.changed(tabId),
   unwatched: (tabId) => analyzer.forget(tabId),
+  health,
   onError: warn('pushing to a panel failed'),
 });
 store.onChange((tabId) => subscriptions.changed(tabId));
 
 const extensionOrigin = browser.runtime.getURL('');
-browser.runtime.onConnect.addListener(routePort({ [PORT_PANEL]: panelPort(store, subscriptions), [PORT_DEVTOOLS]: devtoolsPort(recorder) }, extensionOrigin));
+browser.runtime.onConnect.addListener(routePort({ [PORT_PANEL]: panelPort(store, subscriptions), [PORT_DEVTOOLS]: devtoolsPort(recorder, presence) }, extensionOrigin));
 
 async function stats(): Promise<CaptureStats> {
   const totals = await store.totals();
@@ -88,6 +126,7 @@ function applySettings(next: Settings): void {
   syncPageHook(next).catch(warn('registering the page hook failed'));
   jsonCache.clear();
   analyzer.rerunAll();
+  subscriptions.refreshAll();
 }
 
 async function reloadSettings(): Promise<void> {
@@ -110,7 +149,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => answ
 
 // "Preserve log" decides whether a closed tab is kept: closing waits for the settings.
 const tabClosing = createTabClosing({ store, settingsReady, dropped: (tabId) => analyzer.forget(tabId), onError: warn('dropping a closed tab failed') });
-browser.tabs.onRemoved.addListener((tabId) => void tabClosing.closed(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  tabLinks.forget(tabId);
+  void tabClosing.closed(tabId);
+});
 
 onSettingsChanged(applySettings);
 // The hook can only be registered for hosts the extension has access to: access granted or given back after the
@@ -119,6 +161,11 @@ const resyncPageHook = (): void =>
   void settingsReady.then(() => syncPageHook(settings)).catch(warn('registering the page hook failed'));
 browser.permissions.onAdded.addListener(resyncPageHook);
 browser.permissions.onRemoved.addListener(resyncPageHook);
+// Host access shows in the panels' capture-health line.
+browser.permissions.onAdded.addListener(() => subscriptions.refreshAll());
+browser.permissions.onRemoved.addListener(() => subscriptions.refreshAll());
+// Chromium drops webRequest listeners added while no host was granted (a fresh default install): add them again.
+reinstallOnHostGrant(browser.permissions.onAdded, [webRequestCapture], warn('re-adding the webRequest listeners failed'));
 reloadSettings().catch((err: unknown) => {
   warn('loading the settings failed; using the defaults')(err);
   applySettings(defaultSettings(BUILD_DOMAINS));

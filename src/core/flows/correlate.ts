@@ -1,4 +1,4 @@
-import type { Artifact, CodeExchangeGap, Exchange, Flow, FlowStep, FlowType } from '../model.js';
+import type { Artifact, CaptureSource, CodeExchangeGap, Exchange, Flow, FlowStep, FlowType } from '../model.js';
 import { codeExchangeGap, type CaptureCoverage } from './code-exchange.js';
 import { flowSteps } from './steps.js';
 
@@ -209,17 +209,18 @@ export function correlate(artifacts: Artifact[], context: CorrelateContext = {})
 
   const exchanges = new Map((context.exchanges ?? []).map((ex) => [ex.id, ex]));
   const gapOf = (response: Artifact, group: Artifact[]) => codeExchangeGap(response, group, artifacts, (id) => exchanges.get(id), context.coverage);
+  const sourcesOf = (id: string): CaptureSource[] => Object.values(exchanges.get(id)?.seenBy ?? {}).flatMap((s) => s ?? []);
   const flows: Flow[] = [];
   for (const group of components()) {
     group.sort((x, y) => x.at - y.at || Number(x.id.slice(1)) - Number(y.id.slice(1)));
-    flows.push(buildFlow(`f${flows.length + 1}`, group, gapOf));
+    flows.push(buildFlow(`f${flows.length + 1}`, group, gapOf, sourcesOf));
   }
   flows.sort((x, y) => x.startedAt - y.startedAt);
   flows.forEach((f, i) => (f.id = `f${i + 1}`));
   return flows;
 }
 
-function buildFlow(id: string, group: Artifact[], gapOf: (response: Artifact, group: Artifact[]) => CodeExchangeGap | undefined): Flow {
+function buildFlow(id: string, group: Artifact[], gapOf: (response: Artifact, group: Artifact[]) => CodeExchangeGap | undefined, sourcesOf: (exchangeId: string) => CaptureSource[]): Flow {
   const idToken = group.find((a) => a.kind === 'id_token' && a.claims);
   const anyToken = group.find((a) => (a.kind === 'access_token' || a.kind === 'refresh_token') && a.claims);
   const issuer = idToken?.issuer ?? group.find((a) => a.issuer)?.issuer;
@@ -250,7 +251,7 @@ function buildFlow(id: string, group: Artifact[], gapOf: (response: Artifact, gr
   if (group.some((a) => a.kind === 'userinfo' && a.http && !a.http.requestHeaders.authorization && !a.http.requestForm?.access_token)) {
     notes.push('A userinfo request without an Authorization header: its access token is not in the capture, so it can\'t be linked to its login. Chrome\'s default "Export HAR (sanitized)" removes Authorization headers; export "with sensitive data" to keep them.');
   }
-  const steps: FlowStep[] = flowSteps(group, gaps);
+  const steps: FlowStep[] = flowSteps(group, gaps, sourcesOf);
   const flow: Flow = { id, profile, type, startedAt: group[0]!.at, steps, artifacts: group.map((a) => a.id), serverSideExchange, notes };
   if (codeExchange) flow.codeExchange = codeExchange;
   if (issuer) flow.issuer = issuer;

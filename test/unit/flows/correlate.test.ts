@@ -42,6 +42,15 @@ describe('correlate', () => {
     expect(steps.find((s) => s.kind === 'userinfo')?.sources).toEqual(rest[0]!.seenBy.request);
   });
 
+  it('gives an authorization response the sources of the exchanges it was seen in (issue 9: its step had none)', () => {
+    const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
+    const [authorize, ...rest] = a.exchanges;
+    authorize!.seenBy = { request: ['devtools'], status: ['devtools', 'webRequest'] };
+    const exchanges = [authorize!, ...rest];
+    const steps = correlate(extractArtifacts(exchanges).artifacts, { exchanges })[0]!.steps;
+    expect(steps.find((s) => s.kind === 'authorize_response')?.sources).toEqual(['devtools', 'webRequest']);
+  });
+
   it('groups two interleaved logins into two flows by state, code, tokens and session', () => {
     const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
     const b = login('bob', 's-b', 'code-b', 'sid-b', T0 + 1);

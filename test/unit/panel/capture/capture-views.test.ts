@@ -59,7 +59,7 @@ describe('capture views (issue 9 §2, §4)', () => {
     expect(configured.container.textContent).toContain('This tab is on app.example:3000, a configured domain.');
     expect(configured.queryByTestId('capture-host')).toBeNull();
     cleanup();
-    const unknown = render(h(EmptyCapture, {}));
+    const unknown = render(h(EmptyCapture, { health: undefined }));
     expect(unknown.queryByTestId('empty-host')).toBeNull();
   });
 
