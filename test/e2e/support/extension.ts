@@ -54,9 +54,10 @@ export type LaunchOverrides = Pick<NonNullable<Parameters<typeof chromium.launch
 
 /**
  * Launches Chromium (headless unless `HEADED=1` or `overrides.headless` says otherwise) with the extension built
- * in `dir` (default: the e2e build).
+ * in `dir` (default: the e2e build). `extraArgs` are added after the standard flags, for a world that needs one
+ * (the client-library world on https: `--ignore-certificate-errors`); they cannot remove a standard flag.
  */
-export async function launchWithExtension(dir = extensionDir('chrome'), overrides: LaunchOverrides = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(dir = extensionDir('chrome'), overrides: LaunchOverrides = {}, extraArgs: readonly string[] = []): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'ti-e2e-profile-'));
   let context: BrowserContext | undefined;
   try {
@@ -64,7 +65,7 @@ export async function launchWithExtension(dir = extensionDir('chrome'), override
       executablePath: chromiumPath(),
       headless: process.env.HEADED !== '1',
       ...overrides,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...extraArgs],
     });
     const ctx = context;
     const first = ctx.serviceWorkers().find(isExtensionWorker) ?? (await ctx.waitForEvent('serviceworker', { predicate: isExtensionWorker }));

@@ -7,8 +7,11 @@
  * Which token goes where (oidc-provider's rules): the code exchange without `resource` gives an opaque access
  * token that only the userinfo endpoint accepts; a refresh with `resource=E2E_API` gives an RFC 9068 JWT access
  * token. oidc-provider refuses to introspect JWT access tokens, so the SPA introspects the opaque one.
+ *
+ * The client-library worlds (clients/client-provider.ts) reuse this configuration with options: endpoint paths
+ * (`routes`), `web_message` responses, and no confidential client.
  */
-import { errors, type Configuration, type JWK } from 'oidc-provider';
+import { errors, type ClientMetadata, type Configuration, type JWK } from 'oidc-provider';
 import { findAccount } from './accounts.js';
 
 /** The resource indicator of the e2e API; a refresh naming it yields a JWT access token whose `aud` it is. */
@@ -42,12 +45,34 @@ export interface ProviderConfigInput extends ProviderTimes {
   signingKey: JWK;
   /** Redirect URIs of the SPA client; their origins are the origins allowed by CORS. */
   spaRedirectUris: string[];
-  /** Redirect URIs of the confidential client. */
+  /** Redirect URIs of the confidential client; none (the client-library worlds) leaves that client out. */
   serverRedirectUris: string[];
+  /**
+   * Endpoint paths (oidc-provider `routes`), below the issuer's path: the client-library worlds give the provider
+   * Keycloak's or Auth0's paths. Default: oidc-provider's own (`/auth`, `/token`, `/me`, `/jwks`, ...).
+   */
+  routes?: Configuration['routes'];
+  /**
+   * Enables `response_mode=web_message` (oidc-provider's implementation of the individual draft 01), which
+   * Auth0's silent authentication uses. Default off.
+   */
+  webMessageResponseMode?: boolean;
 }
 
 function originOf(uri: string): string {
   return new URL(uri).origin;
+}
+
+function serverClient(redirectUris: string[]): ClientMetadata {
+  return {
+    client_id: SERVER_CLIENT_ID,
+    client_secret: SERVER_CLIENT_SECRET,
+    application_type: 'web',
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: redirectUris,
+  };
 }
 
 /** The oidc-provider configuration for {@link ProviderConfigInput}. */
@@ -56,6 +81,7 @@ export function providerConfig(input: ProviderConfigInput): Configuration {
   const offset = input.jwtAccessTokenClockOffset ?? 0;
   const spaOrigins = new Set(input.spaRedirectUris.map(originOf));
   return {
+    ...(input.routes ? { routes: input.routes } : {}),
     clients: [
       {
         client_id: SPA_CLIENT_ID,
@@ -65,15 +91,8 @@ export function providerConfig(input: ProviderConfigInput): Configuration {
         response_types: ['code'],
         redirect_uris: input.spaRedirectUris,
       },
-      {
-        client_id: SERVER_CLIENT_ID,
-        client_secret: SERVER_CLIENT_SECRET,
-        application_type: 'web',
-        token_endpoint_auth_method: 'client_secret_basic',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: input.serverRedirectUris,
-      },
+      // oidc-provider refuses a client without redirect URIs: no URIs, no confidential client.
+      ...(input.serverRedirectUris.length === 0 ? [] : [serverClient(input.serverRedirectUris)]),
     ],
     jwks: { keys: [input.signingKey] },
     findAccount,
@@ -91,6 +110,7 @@ export function providerConfig(input: ProviderConfigInput): Configuration {
       // A public client may introspect the tokens issued to itself (oidc-provider's default policy, made explicit).
       introspection: { enabled: true, allowedPolicy: async (ctx, client, token) => token.clientId === client.clientId },
       revocation: { enabled: true },
+      ...(input.webMessageResponseMode ? { webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' } } : {}),
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => undefined,

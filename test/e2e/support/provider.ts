@@ -32,7 +32,8 @@ export interface RunningProvider {
 
 const USERINFO_PATH = '/me';
 
-async function signingKey() {
+/** A fresh RS256 private signing key as a JWK with a random `kid`, `alg` and `use`; the client-library worlds use it too. */
+export async function signingKey() {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = await exportJWK(privateKey);
   return { ...jwk, kid: `e2e-${Math.random().toString(36).slice(2, 10)}`, alg: 'RS256', use: 'sig' };
