@@ -1,19 +1,19 @@
 /**
- * The page-hook relay: an ordinary content script (ISOLATED world) next to the page hook. It asks the worker
- * which domains the hook should forward, tells the hook, and passes the hook's exchanges on to the worker in
- * batches. It accepts only messages from its own window with the hook's tag and a well-formed observation;
- * the worker checks them again. Registered by the worker (src/background/capture/content-scripts.ts).
+ * The page-hook relay: an ordinary content script (ISOLATED world) next to the page hook. It offers the hook a
+ * private MessagePort (relay/hook-ports.ts), asks the worker which domains are configured, tells the hook only
+ * whether to capture, and passes on to the worker, in batches, the hook's exchanges that are well formed and on a
+ * configured domain; the worker checks them again. The domains stay here, out of the page's reach. Registered
+ * by the worker (src/background/capture/content-scripts.ts).
  */
 import type { Observation } from '../core/capture/observation.js';
 import { browser } from '../shared/browser.js';
-import { parseDomains, urlOnDomains, type Domain } from '../shared/domains.js';
+import { parseDomains, type Domain } from '../shared/domains.js';
 import type { RuntimeRequest } from '../shared/protocol.js';
-import { HOOK_TAG, isHookMessage, type ConfigMessage, type HookMessage } from './hook-protocol.js';
-import { sanitizeObservation } from './observation-guard.js';
 import { createBatcher } from './relay/batcher.js';
+import { offerHookPorts } from './relay/hook-ports.js';
+import { keepObservation } from './relay/keep.js';
 
-const origin = location.origin;
-let entries: string[] | undefined;
+/** Undefined until the worker answers: until then nothing is passed on (the hook holds what it saw). */
 let domains: Domain[] | undefined;
 
 const batcher = createBatcher<Observation>((observations) => {
@@ -22,33 +22,16 @@ const batcher = createBatcher<Observation>((observations) => {
   browser.runtime.sendMessage(message).catch(() => undefined);
 });
 
-function postConfig(): void {
-  if (entries === undefined) return;
-  const message: ConfigMessage = { tag: HOOK_TAG, kind: 'config', domains: entries };
-  window.postMessage(message, origin);
-}
-
-const handlers: { [K in HookMessage['kind']]: (message: Extract<HookMessage, { kind: K }>) => void } = {
-  observation(message) {
-    const observation = sanitizeObservation(message.observation);
-    if (observation && (domains === undefined || urlOnDomains(observation.url, domains))) batcher.add(observation);
-  },
-  hello: postConfig,
-};
-
-window.addEventListener('message', (event) => {
-  if (event.source !== window) return;
-  const data: unknown = event.data;
-  if (!isHookMessage(data)) return;
-  (handlers[data.kind] as (message: HookMessage) => void)(data);
+const hook = offerHookPorts(window, (value) => {
+  const observation = keepObservation(value, domains);
+  if (observation) batcher.add(observation);
 });
 // Token calls often come right before a navigation: send what is waiting before the page goes.
 window.addEventListener('pagehide', () => batcher.flush());
 
 function configure(list: string[]): void {
-  entries = list;
   domains = parseDomains(list);
-  postConfig();
+  hook.configure(domains.length > 0);
 }
 
 const ask: RuntimeRequest = { type: 'hook-config' };
@@ -57,6 +40,6 @@ browser.runtime.sendMessage(ask).then(
     const list = (reply as { domains?: unknown } | undefined)?.domains;
     configure(Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : []);
   },
-  // No answer: an empty list lets the hook drop what it buffered instead of holding it.
+  // No answer: capture off, so the hook drops what it buffered instead of holding it.
   () => configure([]),
 );

@@ -1,49 +1,48 @@
-/** The page hook's filter: which exchanges it reads and forwards, and what it keeps until it knows. */
+/** The page hook's gate: whether it reads exchanges at all, and what it keeps until it knows. */
 import type { Observation } from '../../core/capture/observation.js';
-import { parseDomains, urlOnDomains, type Domain } from '../../shared/domains.js';
 
 /** What the fetch and XHR wrappers hand their exchanges to. */
 export interface HookSink {
-  /** Whether an exchange with this URL is worth reading (before the domains are known: yes). */
+  /** Whether an exchange with this URL is worth reading. */
   wants(url: string): boolean;
-  /** Takes one exchange; forwards it when its URL is on a configured domain. */
+  /** Takes one exchange. */
   offer(observation: Observation): void;
 }
 
-/** A sink that learns the configured domains from the relay. */
+/** A sink that learns from its relay whether to capture. */
 export interface Forwarder extends HookSink {
-  /** Sets the domains (user entries, parsed here) and forwards what was kept and is on them. */
-  configure(domains: readonly string[]): void;
+  /** Switches capture on (forwarding what was kept) or off (dropping it, and reading nothing more). */
+  configure(capture: boolean): void;
 }
 
-/** Exchanges kept, at most, while the domains are not known yet (the oldest are dropped first). */
+/** Exchanges kept, at most, while the configuration is not known yet (the oldest are dropped first). */
 export const MAX_BUFFERED = 100;
 
 /**
- * A forwarder that posts through `post`. Until `configure` is called it keeps up to `max` exchanges; afterwards
- * it posts only exchanges whose URL is on the domains (none when the list is empty) and `wants` says no to the
- * rest, so the wrappers do not even read them. A later `configure` replaces the domains. Does not throw from
- * `post` failures (they are the caller's).
+ * A forwarder that posts through `post`. Until `configure` is called it keeps up to `max` exchanges and wants
+ * every URL; after `configure(true)` it posts every exchange at once, after `configure(false)` none, and `wants`
+ * then says no, so the wrappers do not even read them. A later `configure` replaces the earlier one.
+ *
+ * It does not filter by domain: a hook never learns the configured domains (they would be readable by the page
+ * whose world the hook runs in); its relay filters. Does not catch what `post` throws.
  */
 export function createForwarder(post: (observation: Observation) => void, max = MAX_BUFFERED): Forwarder {
-  let domains: Domain[] | undefined;
+  let capture: boolean | undefined;
   const buffered: Observation[] = [];
-  const forward = (observation: Observation): void => {
-    if (domains && urlOnDomains(observation.url, domains)) post(observation);
-  };
   return {
-    wants: (url) => domains === undefined || urlOnDomains(url, domains),
+    wants: () => capture !== false,
     offer(observation) {
-      if (domains) {
-        forward(observation);
+      if (capture !== undefined) {
+        if (capture) post(observation);
         return;
       }
       if (buffered.length >= max) buffered.shift();
       buffered.push(observation);
     },
-    configure(entries) {
-      domains = parseDomains(entries);
-      for (const observation of buffered.splice(0)) forward(observation);
+    configure(on) {
+      capture = on;
+      const waiting = buffered.splice(0);
+      if (on) for (const observation of waiting) post(observation);
     },
   };
 }

@@ -1,63 +1,76 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/core/capture/observation.js';
 import { createForwarder } from '../../../src/capture/hook/forwarder.js';
-import { HOOK_TAG, isConfigMessage, isHookMessage } from '../../../src/capture/hook-protocol.js';
+import { HOOK_TAG, isConfigMessage, isHello, isObservationMessage, isPortOffer, isReadyMessage } from '../../../src/capture/hook-protocol.js';
 import { createBatcher } from '../../../src/capture/relay/batcher.js';
 
 const obs = (url: string): Observation => ({ source: 'page-hook', method: 'GET', url, startedAt: 1 });
 
 describe('createForwarder', () => {
-  it('keeps exchanges until configured, then forwards only those on the domains', () => {
+  it('keeps exchanges until configured, then forwards every one while capture is on', () => {
     const posted: string[] = [];
     const f = createForwarder((o) => posted.push(o.url));
     expect(f.wants('https://anything.example/')).toBe(true);
     f.offer(obs('https://idp.example.com/token'));
     f.offer(obs('https://cdn.example.net/x.js'));
     expect(posted).toEqual([]);
-    f.configure(['idp.example.com']);
-    expect(posted).toEqual(['https://idp.example.com/token']);
+    f.configure(true);
+    // No domain filter in the hook: the relay keeps what is on the configured domains.
+    expect(posted).toEqual(['https://idp.example.com/token', 'https://cdn.example.net/x.js']);
     f.offer(obs('https://idp.example.com/userinfo'));
-    f.offer(obs('https://cdn.example.net/y.js'));
-    expect(posted).toEqual(['https://idp.example.com/token', 'https://idp.example.com/userinfo']);
-    expect(f.wants('https://cdn.example.net/y.js')).toBe(false);
-    expect(f.wants('https://idp.example.com/a')).toBe(true);
+    expect(posted).toEqual(['https://idp.example.com/token', 'https://cdn.example.net/x.js', 'https://idp.example.com/userinfo']);
+    expect(f.wants('https://cdn.example.net/y.js')).toBe(true);
   });
 
   it('keeps at most max exchanges before the configuration, dropping the oldest', () => {
     const posted: string[] = [];
     const f = createForwarder((o) => posted.push(o.url), 2);
     for (const n of [1, 2, 3]) f.offer(obs(`https://idp.example.com/${n}`));
-    f.configure(['idp.example.com']);
+    f.configure(true);
     expect(posted).toEqual(['https://idp.example.com/2', 'https://idp.example.com/3']);
   });
 
-  it('forwards nothing with an empty or unparsable list', () => {
+  it('drops what it kept, forwards nothing and wants nothing once capture is off', () => {
     const posted: string[] = [];
     const f = createForwarder((o) => posted.push(o.url));
     f.offer(obs('https://idp.example.com/token'));
-    f.configure(['', 'https://', 'not a domain/']);
+    f.configure(false);
     f.offer(obs('https://idp.example.com/token'));
     expect(posted).toEqual([]);
     expect(f.wants('https://idp.example.com/token')).toBe(false);
+    f.configure(true);
+    f.offer(obs('https://idp.example.com/again'));
+    expect(posted).toEqual(['https://idp.example.com/again']);
   });
 });
 
 describe('hook messages', () => {
-  it.each<[string, unknown, boolean, boolean]>([
-    ['an observation', { tag: HOOK_TAG, kind: 'observation', observation: {} }, true, false],
-    ['hello', { tag: HOOK_TAG, kind: 'hello' }, true, false],
-    ['a config', { tag: HOOK_TAG, kind: 'config', domains: ['a.example'] }, false, true],
-    ['a config with a non-string domain', { tag: HOOK_TAG, kind: 'config', domains: ['a', 1] }, false, false],
-    ['a config without a list', { tag: HOOK_TAG, kind: 'config', domains: 'a' }, false, false],
-    ['an observation that is a string', { tag: HOOK_TAG, kind: 'observation', observation: 'x' }, false, false],
-    ['another tag', { tag: 'other', kind: 'hello' }, false, false],
-    ['no tag', { kind: 'hello' }, false, false],
-    ['an unknown kind', { tag: HOOK_TAG, kind: 'eval' }, false, false],
-    ['a string', HOOK_TAG, false, false],
-    ['null', null, false, false],
-  ])('%s', (_name, data, hook, config) => {
-    expect(isHookMessage(data)).toBe(hook);
-    expect(isConfigMessage(data)).toBe(config);
+  it.each<[string, unknown, string[]]>([
+    ['a port offer', { tag: HOOK_TAG, kind: 'port' }, ['offer']],
+    ['hello', { tag: HOOK_TAG, kind: 'hello' }, ['hello']],
+    ['an observation', { kind: 'observation', observation: {} }, ['observation']],
+    ['a config', { kind: 'config', capture: true }, ['config']],
+    ['a config off', { kind: 'config', capture: false }, ['config']],
+    ['ready', { kind: 'ready' }, ['ready']],
+    ['a config with the old domain list', { tag: HOOK_TAG, kind: 'config', domains: ['a.example'] }, []],
+    ['a config with a string', { kind: 'config', capture: 'yes' }, []],
+    ['an observation that is a string', { kind: 'observation', observation: 'x' }, []],
+    ['an observation that is null', { kind: 'observation', observation: null }, []],
+    ['an offer with another tag', { tag: 'other', kind: 'port' }, []],
+    ['an offer without a tag', { kind: 'port' }, []],
+    ['hello without a tag', { kind: 'hello' }, []],
+    ['an unknown kind', { tag: HOOK_TAG, kind: 'eval' }, []],
+    ['a string', HOOK_TAG, []],
+    ['null', null, []],
+  ])('%s', (_name, data, kinds) => {
+    const found = [
+      isPortOffer(data) && 'offer',
+      isHello(data) && 'hello',
+      isObservationMessage(data) && 'observation',
+      isConfigMessage(data) && 'config',
+      isReadyMessage(data) && 'ready',
+    ].filter(Boolean);
+    expect(found).toEqual(kinds);
   });
 });
 
