@@ -112,6 +112,7 @@ async function callback(pending: Pending): Promise<void> {
   const as = await discover();
   const params = oauth.validateAuthResponse(as, client, new URL(location.href), pending.state);
   step('authorize', 'ok', 'code received');
+  await pauseIf(pending, 'token');
   const tokens = await run('token', async () => {
     const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, config.redirectUri, pending.verifier, insecure);
     const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
