@@ -42,7 +42,7 @@ export default defineConfig({
     { name: 'firefox', testMatch: /firefox\.spec\.ts$/, dependencies: ['build-firefox'] },
     // Headed under its own Xvfb (started by the test), so its file is not a `.spec.ts` the `chromium` project runs.
     { name: 'build-default-chrome', testMatch: /first-install-build\.setup\.ts$/, timeout: 240_000 },
-    { name: 'first-install', testMatch: /first-install\.headed\.ts$/, dependencies: ['build-default-chrome'], timeout: 180_000 },
+    { name: 'first-install', testMatch: /\.headed\.ts$/, dependencies: ['build-default-chrome'], timeout: 180_000 },
     // The default build headless: DevTools on a tab nobody configured.
     { name: 'default-build', testMatch: /\.default\.ts$/, dependencies: ['build-default-chrome'] },
     { name: 'build-harness', testDir: 'test/panel', testMatch: /build-harness\.setup\.ts$/, timeout: 240_000 },

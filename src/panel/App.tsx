@@ -105,10 +105,19 @@ export function App(props: AppProps) {
   };
   const deps: ExportDeps = { download: props.download, newSalt: props.newSalt ?? randomSalt };
   const view = workspace.view.value;
+  // A host just configured leaves the "seen only through DevTools" list at once: its success is said up here.
+  const hostNotice = useSignal<string | undefined>(undefined);
+  const captureHost =
+    props.captureHost &&
+    ((host: string) =>
+      props.captureHost!(host).then((result) => {
+        if (result.ok) hostNotice.value = result.message;
+        return result;
+      }));
   const health = live ? connection?.state.value?.health : undefined;
   const devtoolsHosts = health ? devtoolsOnlyHosts(dataset.exchanges, health.domains) : [];
   return (
-    <CaptureHostContext.Provider value={props.captureHost}>
+    <CaptureHostContext.Provider value={captureHost}>
       <main class="panel">
         <header class="panel-header">
           <h1>Tokens</h1>
@@ -159,8 +168,13 @@ export function App(props: AppProps) {
           </ul>
         )}
         {health && <CaptureHealthLine health={health} />}
-        {live && tabId !== undefined && dataset.exchanges.length === 0 && <EmptyCapture health={health} captureHost={props.captureHost} openOptions={props.openOptions} />}
-        <DevtoolsHosts hosts={devtoolsHosts} captureHost={props.captureHost} />
+        {hostNotice.value && (
+          <p class="muted" role="status" data-testid="capture-host-notice">
+            {hostNotice.value}
+          </p>
+        )}
+        {live && tabId !== undefined && dataset.exchanges.length === 0 && <EmptyCapture health={health} captureHost={captureHost} openOptions={props.openOptions} />}
+        <DevtoolsHosts hosts={devtoolsHosts} captureHost={captureHost} />
         {live && tabId === undefined && (
           <p data-testid="no-tab" class="muted">
             No tab to watch: open this panel from DevTools (the Tokens tab), or add ?tab=&lt;tab id&gt; to its address. Import a file or

@@ -84,9 +84,12 @@ function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: 
   const requestsByChallenge = new Map<string, Artifact[]>();
   for (const a of members) {
     if (a.parent) link(a, byId.get(a.parent));
-    for (const child of a.children ?? []) link(a, byId.get(child));
+    // A token issued again, byte for byte, by a later response (an ID token of the same second, without a
+    // nonce, from a silent renew) is no link between the two logins: it stays with the response that issued it first.
+    for (const child of a.children ?? []) if (byId.get(child)?.parent === undefined || byId.get(child)?.parent === a.id) link(a, byId.get(child));
+    const firstIssue = a.occurrences.find((o) => o.parent !== undefined);
     for (const o of a.occurrences) {
-      if (!o.exchangeId) continue;
+      if (!o.exchangeId || (o.parent !== undefined && o !== firstIssue)) continue;
       // Everything seen in one exchange belongs together (a bearer token and the userinfo it fetched;
       // an introspected token and the answer; an authorize request and its redirect).
       const other = exchangeOf.get(o.exchangeId);

@@ -20,10 +20,15 @@ interface TargetInfo {
 export interface OpenDevTools {
   /** Shows the Tokens panel (loads its page). */
   showPanel(): Promise<void>;
-  /** Evaluates `expression` (awaiting a promise) in the first target whose URL starts with `urlPrefix`. */
-  evaluate<T>(urlPrefix: string, expression: string): Promise<T>;
+  /**
+   * Evaluates `expression` (awaiting a promise) in the first target whose URL starts with `urlPrefix`; with
+   * `userGesture`, as if the user had just clicked (what `permissions.request` needs).
+   */
+  evaluate<T>(urlPrefix: string, expression: string, options?: { userGesture?: boolean }): Promise<T>;
   /** Targets now open (for waiting on the devtools_page and the panel iframe). */
   targets(): Promise<TargetInfo[]>;
+  /** Closes DevTools (its window target), as the user closing it does; waits until the devtools_page is gone. */
+  close(): Promise<void>;
   detach(): Promise<void>;
 }
 
@@ -72,12 +77,12 @@ export async function openDevTools(context: BrowserContext, page: Page, extensio
     }
     return id;
   };
-  const evaluate = async <T>(urlPrefix: string, expression: string): Promise<T> => {
+  const evaluate = async <T>(urlPrefix: string, expression: string, options: { userGesture?: boolean } = {}): Promise<T> => {
     const target = await waitForTarget(browser, (t) => t.url.startsWith(urlPrefix), urlPrefix);
     const sessionId = await session(target);
     const id = nextId++;
     const result = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-    await browser.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
+    await browser.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true, userGesture: options.userGesture === true } }) });
     return (await result) as T;
   };
   return {
@@ -87,6 +92,15 @@ export async function openDevTools(context: BrowserContext, page: Page, extensio
       const panelId = `chrome-extension://${extensionId}${PANEL_TITLE}`;
       await evaluate('devtools://devtools/', `(async () => { const legacy = await import('./ui/legacy/legacy.js'); await legacy.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}); return true; })()`);
       await waitForTarget(browser, (t) => t.url.startsWith(`chrome-extension://${extensionId}/src/panel/`), 'Tokens panel');
+    },
+    close: async () => {
+      const window = await waitForTarget(browser, (t) => t.url.startsWith('devtools://devtools/'), 'DevTools window');
+      await browser.send('Target.closeTarget', { targetId: window.targetId });
+      const deadline = Date.now() + 15_000;
+      while ((await targets(browser)).some((t) => t.url.startsWith(`chrome-extension://${extensionId}/`) && t.url.includes('devtools'))) {
+        if (Date.now() > deadline) throw new Error('the devtools_page was still running 15 s after DevTools closed');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     detach: () => browser.detach().catch(() => undefined),
   };

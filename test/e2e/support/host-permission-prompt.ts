@@ -69,3 +69,25 @@ export async function allowHostPrompt(page: Page, display: string, ask: () => Pr
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/**
+ * Runs `ask` (which must make a user-gesture call of `permissions.request` somewhere the test cannot watch the
+ * focus of, such as the Tokens panel inside DevTools) and allows the prompt that opens: waits out the time "Allow"
+ * is disabled, moves to it and presses it until `granted()` says the permission is held. Throws when it never is.
+ * Does not deny, and does not work headless.
+ */
+export async function allowHostPromptBlind(display: string, ask: () => Promise<void>, granted: () => Promise<boolean>): Promise<void> {
+  await ask();
+  // The prompt has no window of its own and DevTools is no Playwright page: only the outcome can be watched.
+  await new Promise((resolve) => setTimeout(resolve, ENABLE_WAIT_MS));
+  await press(display, 'Tab');
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    await press(display, 'Return');
+    const deadline = Date.now() + RETRY_MS;
+    while (Date.now() < deadline) {
+      if (await granted()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`the permission was still not granted after ${ATTEMPTS} presses of Allow`);
+}

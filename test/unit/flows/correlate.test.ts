@@ -259,3 +259,30 @@ describe('correlate: links by PKCE and nonce (issue 9: web messages and popups l
     expect(flows.map((f) => f.steps.map((s) => s.kind))).toEqual([['authorize_request', 'token'], ['authorize_request', 'token']]);
   });
 });
+
+describe('correlate: a token issued twice (issue 9: oidc-client-ts silent renew)', () => {
+  it('an identical ID token in a second login does not merge the two logins', () => {
+    // No nonce and the same second: the provider issues the very same ID token to both logins.
+    const idToken = jws({ iss: ISS, sub: 'alice', aud: 'app', sid: 'sid-1', iat: T0, exp: T0 + 300 });
+    const loginWith = (state: string, code: string, at: number) => [
+      exchange({ url: `${ISS}/auth?client_id=app&response_type=code&state=${state}`, redirect: `https://app.example/cb?code=${code}&state=${state}`, at }),
+      exchange({ url: `${ISS}/token`, form: { grant_type: 'authorization_code', code }, json: { id_token: idToken, access_token: `at-${code}`, token_type: 'Bearer', expires_in: 300 }, at: at + 10 }),
+    ];
+    const exchanges = [...loginWith('s1', 'c1', T0 * 1000), ...loginWith('s2', 'c2', T0 * 1000 + 500)];
+    const { artifacts } = extractArtifacts(exchanges);
+    const flows = correlate(artifacts, { exchanges });
+    expect(flows.map((f) => f.steps.map((s) => s.kind))).toEqual([
+      ['authorize_request', 'authorize_response', 'token'],
+      ['authorize_request', 'authorize_response', 'token'],
+    ]);
+    const idt = artifacts.find((a) => a.kind === 'id_token')!;
+    expect(idt.occurrences).toHaveLength(2);
+    expect(flows[0]!.artifacts).toContain(idt.id);
+  });
+
+  it('a refresh token sent back in its refresh still joins the refresh to its login', () => {
+    const a = login('alice', 's-a', 'code-a', 'sid-a', T0);
+    const flows = correlate(extractArtifacts(a.exchanges).artifacts, { exchanges: a.exchanges });
+    expect(flows).toHaveLength(1);
+  });
+});
