@@ -115,7 +115,9 @@ export function App(props: AppProps) {
         return result;
       }));
   const health = live ? connection?.state.value?.health : undefined;
-  const devtoolsHosts = health ? devtoolsOnlyHosts(dataset.exchanges, health.domains) : [];
+  const domainsKey = health?.domains.join(' ');
+  // Not on every clock tick: the list walks every exchange.
+  const devtoolsHosts = useMemo(() => (domainsKey === undefined ? [] : devtoolsOnlyHosts(dataset.exchanges, domainsKey.split(' ').filter(Boolean))), [dataset.exchanges, domainsKey]);
   return (
     <CaptureHostContext.Provider value={captureHost}>
       <main class="panel">

@@ -8,7 +8,7 @@
  * prompt=none and `response_mode=web_message`, whose code the page itself exchanges.
  */
 import { Auth0Client, type GetTokenSilentlyVerboseResponse } from '@auth0/auth0-spa-js';
-import { authorizeFromUrl, config, done, fail, fetchUserinfo, onLogin, run, step, summary } from './steps.js';
+import { authorizeFromUrl, config, fetchUserinfo, run, runApp, step, summary } from './steps.js';
 
 const cfg = config();
 const domain = cfg.issuer.replace(/\/$/, '');
@@ -44,19 +44,10 @@ async function callback(): Promise<void> {
   await run('silent', () => got(client(false).getTokenSilently({ cacheMode: 'off', detailedResponse: true })), tokens);
 }
 
-async function main(): Promise<void> {
-  if (location.pathname === '/callback') {
-    try {
-      await callback();
-    } finally {
-      done();
-    }
-    return;
-  }
-  onLogin(async () => {
+runApp({
+  callback,
+  login: async () => {
     step('authorize', 'redirecting');
     await client(true).loginWithRedirect({ authorizationParams: { resource: cfg.resource } });
-  });
-}
-
-main().catch((e: unknown) => fail('main', e));
+  },
+});

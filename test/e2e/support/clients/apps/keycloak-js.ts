@@ -7,7 +7,7 @@
  * Keycloak's own session-status iframe is off: oidc-provider has none. Every call to the provider is the library's own.
  */
 import Keycloak from 'keycloak-js';
-import { authorizeFromUrl, config, done, fail, onLogin, run, step, summary } from './steps.js';
+import { authorizeFromUrl, config, run, runApp, step, summary } from './steps.js';
 
 const cfg = config();
 const keycloak = () => new Keycloak({ oidcProvider: cfg.issuer, clientId: cfg.clientId });
@@ -30,26 +30,14 @@ async function callback(): Promise<void> {
   await run('silent', () => authenticated(silent, silent.init({ ...base, onLoad: 'check-sso', silentCheckSsoRedirectUri: cfg.silentRedirectUri })), tokens);
 }
 
-async function main(): Promise<void> {
-  if (location.pathname === '/silent') {
-    // keycloak-js's documented silent-check-sso page: hand the URL with the response to the app.
-    parent.postMessage(location.href, location.origin);
-    return;
-  }
-  if (location.pathname === '/callback') {
-    try {
-      await callback();
-    } finally {
-      done();
-    }
-    return;
-  }
-  onLogin(async () => {
+runApp({
+  callback,
+  login: async () => {
     const kc = keycloak();
     await kc.init(base);
     step('authorize', 'redirecting');
     await kc.login({ redirectUri: cfg.redirectUri, scope: cfg.scope });
-  });
-}
-
-main().catch((e: unknown) => fail('main', e));
+  },
+  // keycloak-js's documented silent-check-sso page: hand the URL with the response to the app.
+  pages: { '/silent': () => parent.postMessage(location.href, location.origin) },
+});

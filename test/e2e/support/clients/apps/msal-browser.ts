@@ -8,7 +8,7 @@
  */
 import { ProtocolMode, PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
-import { authorizeFromUrl, config, done, fail, fetchUserinfo, onLogin, run, step, summary, userinfoEndpoint } from './steps.js';
+import { authorizeFromUrl, config, done, fetchUserinfo, run, runApp, step, summary, userinfoEndpoint } from './steps.js';
 
 const cfg = config();
 const popup = new URL(location.href).searchParams.get('mode') === 'popup';
@@ -60,29 +60,15 @@ async function loginWithPopup(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  if (location.pathname === '/popup' || location.pathname === '/silent') {
-    await broadcastResponseToMainFrame();
-    return;
-  }
-  if (location.pathname === '/callback') {
-    try {
-      await callback();
-    } finally {
-      done();
-    }
-    return;
-  }
-  if (popup) {
-    onLogin(loginWithPopup);
-    return;
-  }
-  onLogin(async () => {
-    const pca = msal();
-    await pca.initialize();
-    step('authorize', 'redirecting');
-    await pca.loginRedirect({ scopes, prompt, extraQueryParameters: { resource: cfg.resource }, redirectUri: cfg.redirectUri });
-  });
-}
-
-main().catch((e: unknown) => fail('main', e));
+runApp({
+  callback,
+  login: popup
+    ? loginWithPopup
+    : async () => {
+        const pca = msal();
+        await pca.initialize();
+        step('authorize', 'redirecting');
+        await pca.loginRedirect({ scopes, prompt, extraQueryParameters: { resource: cfg.resource }, redirectUri: cfg.redirectUri });
+      },
+  pages: { '/popup': broadcastResponseToMainFrame, '/silent': broadcastResponseToMainFrame },
+});

@@ -6,7 +6,7 @@
  * the provider is the library's own.
  */
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
-import { authorizeFromUrl, config, done, fail, onLogin, run, step, summary } from './steps.js';
+import { authorizeFromUrl, config, run, runApp, step, summary } from './steps.js';
 
 const cfg = config();
 const settings = {
@@ -47,23 +47,11 @@ async function callback(): Promise<void> {
   await run('silent', () => signedIn(manager.signinSilent({ forceIframeAuth: true })), tokens);
 }
 
-async function main(): Promise<void> {
-  if (location.pathname === '/silent') {
-    await manager.signinSilentCallback();
-    return;
-  }
-  if (location.pathname === '/callback') {
-    try {
-      await callback();
-    } finally {
-      done();
-    }
-    return;
-  }
-  onLogin(async () => {
+runApp({
+  callback,
+  login: async () => {
     step('authorize', 'redirecting');
     await manager.signinRedirect({ extraQueryParams: { resource: cfg.resource } });
-  });
-}
-
-main().catch((e: unknown) => fail('main', e));
+  },
+  pages: { '/silent': () => manager.signinSilentCallback() },
+});

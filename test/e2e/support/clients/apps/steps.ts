@@ -83,6 +83,40 @@ export function onLogin(start: () => Promise<void>): void {
   if (new URL(location.href).searchParams.has('autostart')) void begin();
 }
 
+/** What an app does on each of its pages. */
+export interface AppPages {
+  /** The redirect URI of the interactive login: runs the app's steps, then `#done`. */
+  callback(): Promise<void>;
+  /** Starts the login (the app's start page). */
+  login(): Promise<void>;
+  /** Other pages by path (`/silent`, `/popup`): what the library's hidden iframe or popup page must do. */
+  pages?: Record<string, () => Promise<void> | void>;
+}
+
+/**
+ * Runs the page of this app the browser is on: a page of `pages` by path, the callback (then `#done`, even after a
+ * failure), else the start page with its login. Failures go to `#error`.
+ */
+export function runApp(app: AppPages): void {
+  const run = async (): Promise<void> => {
+    const page = app.pages?.[location.pathname];
+    if (page) {
+      await page();
+      return;
+    }
+    if (location.pathname === '/callback') {
+      try {
+        await app.callback();
+      } finally {
+        done();
+      }
+      return;
+    }
+    onLogin(app.login);
+  };
+  run().catch((e: unknown) => fail('main', e));
+}
+
 /** The payload of a JWT, or undefined when `token` is not one (opaque). Does not verify anything. */
 export function jwtPayload(token: string | undefined): Record<string, unknown> | undefined {
   const part = token?.split('.')[1];
