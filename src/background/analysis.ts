@@ -6,7 +6,7 @@ import { analyze, type AnalysisResult, type AnalyzeOptions, type FetchJson } fro
 import type { Exchange } from '../core/model.js';
 import type { Settings } from '../shared/settings.js';
 import { createCoalescer } from './coalesce.js';
-import type { Pause } from './store/tab-meta.js';
+import type { Pause, Period } from './store/tab-meta.js';
 
 /** At most one analysis per tab in this many milliseconds (plus always one after the last change). */
 export const ANALYSIS_INTERVAL_MS = 150;
@@ -22,25 +22,34 @@ export interface TabAnalysis {
 
 /**
  * The engine options the settings ask for: `now` in Unix seconds, the skew, the client ids of every issuer as
- * one list, what the capture could see (the configured domains and the tab's pauses), and `fetchJson` only when
- * key fetching is on. Pure.
+ * one list, what the capture could see (the configured domains and since when, the tab's pauses and open DevTools),
+ * and `fetchJson` only when key fetching is on. Pure.
  */
-export function analyzeOptions(settings: Settings, nowMs: number, fetchJson: FetchJson, pauses: readonly Pause[] = []): AnalyzeOptions {
+export function analyzeOptions(settings: Settings, nowMs: number, fetchJson: FetchJson, seen: TabCoverage = {}): AnalyzeOptions {
   const options: AnalyzeOptions = {
     now: Math.floor(nowMs / 1000),
     skew: settings.skewSeconds,
     clientIds: [...new Set(Object.values(settings.clientIds).flat())],
     // What the capture could see, so a missing step is explained by its likely cause.
-    capture: { domains: [...settings.domains], pauses: [...pauses] },
+    capture: { domains: [...settings.domains], domainSince: { ...seen.domainSince }, pauses: [...(seen.pauses ?? [])], devtools: [...(seen.devtools ?? [])] },
   };
   if (settings.fetchKeys) options.fetchJson = fetchJson;
   return options;
 }
 
+/** What a tab's capture could see besides the settings: when domains were configured, pauses, open DevTools. */
+export interface TabCoverage {
+  domainSince?: Readonly<Record<string, number>>;
+  pauses?: readonly Pause[];
+  devtools?: readonly Period[];
+}
+
 /** What the analyzer reads and whom it tells. */
 export interface AnalyzerDeps {
   /** The tab's exchanges now, and their version. */
-  snapshot(tabId: number): Promise<{ exchanges: readonly Exchange[]; version: number; pauses?: readonly Pause[] }>;
+  snapshot(tabId: number): Promise<{ exchanges: readonly Exchange[]; version: number; pauses?: readonly Pause[]; devtools?: readonly Period[] }>;
+  /** When each configured domain was configured (domain-history.ts); none: configured all along. */
+  domainSince?(): Readonly<Record<string, number>>;
   settings(): Settings;
   /** The FetchJson for one run (see json-cache.ts); used only when the settings turn key fetching on. */
   fetchJson(): FetchJson;
@@ -83,9 +92,10 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
   const runs = createCoalescer<number>(
     async (tabId) => {
       const generation = generations.get(tabId) ?? 0;
-      const { exchanges, version, pauses } = await deps.snapshot(tabId);
+      const { exchanges, version, pauses, devtools } = await deps.snapshot(tabId);
       const nowMs = now();
-      const options = analyzeOptions(deps.settings(), nowMs, deps.fetchJson(), pauses);
+      const seen: TabCoverage = { domainSince: deps.domainSince?.() ?? {}, pauses: pauses ?? [], devtools: devtools ?? [] };
+      const options = analyzeOptions(deps.settings(), nowMs, deps.fetchJson(), seen);
       const analysis = await engine({ exchanges, documents: [] }, options);
       const result = { analysis, analyzedAt: options.now, version };
       if ((generations.get(tabId) ?? 0) !== generation) return;

@@ -19,6 +19,7 @@ import { acceptPageObservations } from './capture/page-observations.js';
 import { reinstallOnHostGrant } from './capture/reinstall-on-grant.js';
 import { installWebRequestCapture } from './capture/web-request.js';
 import { createDevtoolsPresence } from './devtools-presence.js';
+import { createDomainHistory } from './domain-history.js';
 import { createFetchJson } from './fetch-json.js';
 import { answerMessage, createHandlers, type Sender } from './handlers.js';
 import { createJsonCache } from './json-cache.js';
@@ -70,14 +71,20 @@ const deepCapture = DEEP_CAPTURE ? installDeepCapture(recorder) : undefined;
 
 // Keys are fetched from the configured domains only: a page can forge a token's `iss`, not the user's settings.
 const jsonCache = createJsonCache(createFetchJson({ domains: () => domains }));
+const domainHistory = createDomainHistory(session);
 const analyzer = createAnalyzer({
   snapshot: (tabId) => store.view(tabId),
+  domainSince: () => domainHistory.since(),
   settings: () => settings,
   fetchJson: () => jsonCache.forRun(),
   onResult: (tabId) => subscriptions.analysed(tabId),
   onError: warn('analysis failed'),
 });
-const presence = createDevtoolsPresence((tabId) => subscriptions.refresh(tabId));
+// When DevTools is open on a tab is kept with the tab: the analysis asks it of a capture that lacks a step.
+const presence = createDevtoolsPresence((tabId) => {
+  store.setDevtools(tabId, presence.isOpen(tabId)).catch(warn('recording DevTools on a tab failed'));
+  subscriptions.refresh(tabId);
+});
 
 /** The tab's address: as its devtools page reported it, else as the browser tells (only with host access). */
 async function tabUrl(tabId: number): Promise<string | undefined> {
@@ -125,7 +132,11 @@ function applySettings(next: Settings): void {
   markSettingsLoaded();
   syncPageHook(next).catch(warn('registering the page hook failed'));
   jsonCache.clear();
-  analyzer.rerunAll();
+  // The analyses run again once the history knows since when a new domain is configured.
+  void domainHistory
+    .update(next.domains)
+    .catch(warn('recording the configured domains failed'))
+    .then(() => analyzer.rerunAll());
   subscriptions.refreshAll();
 }
 
@@ -150,8 +161,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => answ
 // "Preserve log" decides whether a closed tab is kept: closing waits for the settings.
 const tabClosing = createTabClosing({ store, settingsReady, dropped: (tabId) => analyzer.forget(tabId), onError: warn('dropping a closed tab failed') });
 browser.tabs.onRemoved.addListener((tabId) => {
-  tabLinks.forget(tabId);
+  // A popup closes right after its last redirect: its captures still queued need the link.
+  void recorder.idle().then(() => tabLinks.forget(tabId));
   void tabClosing.closed(tabId);
+});
+// Learnt while the popup is young: the browser forgets the opener once either tab is gone.
+browser.tabs.onCreated.addListener((tab) => {
+  if (tab.id !== undefined && tab.openerTabId !== undefined) void tabLinks.linkedTab(tab.id);
 });
 
 onSettingsChanged(applySettings);

@@ -58,8 +58,8 @@ export function wanted(obs: Observation, settings: Settings, domains: readonly D
 
 /**
  * A recorder over `deps`. `record` never throws and returns at once; a tab id that is not a non-negative
- * integer, or a list that is not an array, is ignored. What is kept goes to the tab, and to the tab it is linked
- * to (a popup's opener) when `linkedTab` names one. Does not validate the observations' shape (sources build
+ * integer, or a list that is not an array, is ignored. What is kept goes to the tab, and what of it matters to a
+ * login analysis also to the tab it is linked to (a popup's opener) when `linkedTab` names one. Does not validate the observations' shape (sources build
  * them; untrusted ones are sanitised before they get here) and does not merge (the store does).
  */
 export function createRecorder(deps: RecorderDeps): Recorder {
@@ -79,12 +79,14 @@ export function createRecorder(deps: RecorderDeps): Recorder {
           ignored += batch.length - kept.length;
           if (kept.length === 0) return;
           // Not awaited: the store keeps the order itself, and a slow write must not hold back the next check.
-          const store = (target: number) => deps.store.record(target, kept).catch((err: unknown) => deps.onError?.(err));
-          void store(tabId);
+          deps.store.record(tabId, kept).catch((err: unknown) => deps.onError?.(err));
           // A login popup's captures go to its opener as well, so the login is one flow in the opener's panel and
           // stays there when the popup closes.
           const opener = await deps.linkedTab?.(tabId).catch(() => undefined);
-          if (opener !== undefined && opener !== tabId) void store(opener);
+          if (opener === undefined || opener === tabId) return;
+          // Only the login traffic: a popup that is no login popup (a payment, a help page) adds nothing else.
+          const login = kept.filter((obs) => exchangeRelevance(obs) !== undefined);
+          if (login.length > 0) deps.store.record(opener, login).catch((err: unknown) => deps.onError?.(err));
         })
         .catch((err: unknown) => deps.onError?.(err));
     },

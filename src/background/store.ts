@@ -8,11 +8,12 @@
 import { mergeObservation } from '../core/capture/merge.js';
 import type { Exchange } from '../core/model.js';
 import { capObservation, MAX_BODY_CHARS } from './store/cap-body.js';
+import { createDroppedRequests } from './store/dropped-requests.js';
 import { enforceCaps, evictBytes, type EvictionScope } from './store/eviction.js';
 import { exchangeKey, metaKey, parseKey } from './store/keys.js';
 import { createPersister } from './store/persist.js';
 import { byteBudget } from './store/storage-area.js';
-import { emptyMeta, MAX_PAUSES } from './store/tab-meta.js';
+import { closePeriod, emptyMeta, MAX_PAUSES, openPeriod } from './store/tab-meta.js';
 import { emptyTab, readTabs, storedSize, type TabRecord } from './store/tab-record.js';
 import type { Store, StoreOptions, StoreTotals } from './store/store-api.js';
 import { metaValue, Writes } from './store/writes.js';
@@ -61,6 +62,7 @@ export function createStore(options: StoreOptions): Store {
   const maxBodyChars = options.maxBodyChars ?? MAX_BODY_CHARS;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const now = options.now ?? Date.now;
+  const dropped = createDroppedRequests();
   const listeners = new Set<(tabId: number) => void>();
   let tabs = new Map<number, TabRecord>();
   // Tab ids are not reused within a browser session, so a closed tab never needs to come back.
@@ -216,9 +218,10 @@ export function createStore(options: StoreOptions): Store {
         if (closed.has(tabId)) return { accepted: 0, dropped: 0, late: observations.length };
         const t = tabFor(tabId);
         if (t.meta.paused) {
-          t.meta.dropped += observations.length;
+          const requests = dropped.count(tabId, observations);
+          t.meta.dropped += requests;
           const open = t.meta.pauses.at(-1);
-          if (open && open.to === undefined) open.dropped += observations.length;
+          if (open && open.to === undefined) open.dropped += requests;
           w.meta(tabId, t);
           return { accepted: 0, dropped: observations.length, late: 0 };
         }
@@ -252,6 +255,7 @@ export function createStore(options: StoreOptions): Store {
         evicted: t.meta.evicted,
         dropped: t.meta.dropped,
         pauses: t.meta.pauses.map((p) => ({ ...p })),
+        devtools: t.meta.devtools.map((p) => ({ ...p })),
         bytes: t.bytes,
         unsaved: t.unsaved.size,
         version: t.version,
@@ -265,19 +269,23 @@ export function createStore(options: StoreOptions): Store {
       }),
     resume: (tabId) =>
       setFlag(tabId, (t) => {
+        dropped.forget(tabId);
         t.meta.paused = false;
         const open = t.meta.pauses.at(-1);
         if (open && open.to === undefined) open.to = now();
       }),
     setPreserve: (tabId, preserve) => setFlag(tabId, (t) => (t.meta.preserve = preserve)),
+    setDevtools: (tabId, open) => setFlag(tabId, (t) => (t.meta.devtools = open ? openPeriod(t.meta.devtools, now()) : closePeriod(t.meta.devtools, now()))),
     clear: (tabId) =>
       mutate((w) => {
+        dropped.forget(tabId);
         if (closed.has(tabId)) return;
         const t = tabFor(tabId);
         for (const id of t.exchanges.keys()) w.remove(exchangeKey(tabId, id));
         // A pause still running goes on, counted afresh; finished ones go with the exchanges.
         const open = t.meta.paused ? t.meta.pauses.filter((p) => p.to === undefined).slice(-1).map((p) => ({ from: p.from, dropped: 0 })) : [];
-        const meta = { ...emptyMeta(), paused: t.meta.paused, preserve: t.meta.preserve, pauses: open };
+        const devtools = t.meta.devtools.filter((p) => p.to === undefined).slice(-1);
+        const meta = { ...emptyMeta(), paused: t.meta.paused, preserve: t.meta.preserve, pauses: open, devtools };
         const fresh = { ...emptyTab(), meta };
         bump(fresh);
         tabs.set(tabId, fresh);
@@ -288,6 +296,7 @@ export function createStore(options: StoreOptions): Store {
         const t = tabs.get(tabId);
         if (t?.meta.preserve || options.preserveLog?.() === true) return false;
         closed.add(tabId);
+        dropped.forget(tabId);
         if (!t) return false;
         dropTab(w, tabId, t);
         return true;

@@ -127,6 +127,8 @@ test('default build: webRequest captures right after the grant, stops for a remo
     const page = await ext.context.newPage();
     expect((await page.goto(`${lab.provider.issuer}/.well-known/openid-configuration`))?.ok()).toBe(true);
     await expect.poll(async () => webRequestCallbacks(await ext.stats()), { message: 'webRequest callbacks for the provider host' }).toBeGreaterThan(webRequestCallbacks(start));
+    // Not only delivered: kept, as an exchange of the provider host.
+    await expect.poll(async () => (await ext.stats()).exchanges, { message: 'exchanges stored' }).toBeGreaterThan(start.exchanges);
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 import type { Observation } from '../../core/capture/observation.js';
 import type { Exchange } from '../../core/model.js';
 import type { StorageArea } from './storage-area.js';
-import type { Pause } from './tab-meta.js';
+import type { Pause, Period } from './tab-meta.js';
 
 /** What a store is built over, and its caps (the defaults are issue 3's). */
 export interface StoreOptions {
@@ -32,6 +32,8 @@ export interface TabView {
   dropped: number;
   /** The pauses since the last clear, oldest first; the last is open (no `to`) while paused. */
   pauses: Pause[];
+  /** When DevTools was open on the tab, oldest first; the last is open while it is. */
+  devtools: Period[];
   bytes: number;
   /** Exchanges that could not be written to the area (it is full, failing, or could not be read at start). */
   unsaved: number;
@@ -70,6 +72,8 @@ export interface Store {
   /** Removes a tab's exchanges and resets its counters; keeps paused and preserve. */
   clear(tabId: number): Promise<void>;
   setPreserve(tabId: number, preserve: boolean): Promise<void>;
+  /** Records that DevTools opened on the tab (a period starts) or closed (it ends); a repeat changes nothing. */
+  setDevtools(tabId: number, open: boolean): Promise<void>;
   /**
    * Drops a closed tab unless it or the settings preserve it. Resolves to whether it was dropped. A tab closed
    * without being preserved takes nothing more: observations that arrive later for it are dropped (`late`).

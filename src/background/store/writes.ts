@@ -5,7 +5,7 @@ import type { TabRecord } from './tab-record.js';
 
 /** The meta as it is written: a copy, so that later changes in memory do not change a pending write. */
 export function metaValue(t: TabRecord): TabMeta {
-  return { ...t.meta, order: [...t.meta.order], pauses: t.meta.pauses.map((p) => ({ ...p })) };
+  return { ...t.meta, order: [...t.meta.order], pauses: t.meta.pauses.map((p) => ({ ...p })), devtools: t.meta.devtools.map((p) => ({ ...p })) };
 }
 
 /** The keys one mutation sets and removes, and the tabs it touched. A key set after being removed is not removed. */

@@ -21,6 +21,8 @@ export interface FrameDocument {
   observeScripts(onScript: (text: string) => void): () => void;
   /** Calls `fn` once the document is parsed. */
   whenParsed(fn: () => void): void;
+  /** The HTTP status the frame's document came with, when the browser tells (Navigation Timing `responseStatus`). */
+  status(): number | undefined;
 }
 
 /** Whether `href` is an authorization request asking for a web message answer. */
@@ -49,7 +51,7 @@ export function watchWebMessagePage(frame: FrameDocument, send: (observation: Ob
       if (sent || webMessageResponse(text) === undefined) return;
       sent = true;
       stop();
-      send({
+      const observation: Observation = {
         source: 'page-hook',
         method: 'GET',
         url: frame.href,
@@ -57,7 +59,10 @@ export function watchWebMessagePage(frame: FrameDocument, send: (observation: Ob
         endedAt: Math.round(now()),
         responseBody: { text, mimeType: 'text/html' },
         notes: ['response body read by the page hook from the scripts of the web_message response page'],
-      });
+      };
+      const status = frame.status();
+      if (status !== undefined && Number.isInteger(status) && status >= 100 && status <= 999) observation.status = status;
+      send(observation);
     };
     const stop = frame.observeScripts((script) => {
       if (text.length + script.length > MAX_TEXT) return;
@@ -91,6 +96,10 @@ export function thisFrame(doc: Document, win: Window): FrameDocument {
     whenParsed(fn) {
       if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
       else fn();
+    },
+    status() {
+      const entry = win.performance.getEntriesByType?.('navigation')[0] as { responseStatus?: unknown } | undefined;
+      return typeof entry?.responseStatus === 'number' && entry.responseStatus > 0 ? entry.responseStatus : undefined;
     },
   };
 }

@@ -191,7 +191,8 @@ function extractOne(c: Ctx, ex: Exchange): void {
     const redirect = params.redirect_uri ? urlParts(params.redirect_uri)?.base : undefined;
     if (redirect) c.redirectBases.add(redirect);
     // response_mode=web_message: the answer is a page whose script posts the parameters to the framing window.
-    const page = ex.status === 200 || ex.status === 400 ? webMessageResponse(ex.responseBody ? bodyText(ex.responseBody, contentType).text : '') : undefined;
+    // The status is unknown when only the relay in the answering frame read the page.
+    const page = ex.status === undefined || ex.status === 200 || ex.status === 400 ? webMessageResponse(ex.responseBody ? bodyText(ex.responseBody, contentType).text : '') : undefined;
     if (page) addAuthorizeResponse(c, ex, page, 'response.web_message', received, params.redirect_uri ?? ex.url, true);
   }
 

@@ -39,6 +39,25 @@ function literalPairs(text: string): WebMessageParams | undefined {
 }
 
 /**
+ * The index of the `}` that closes the object literal opening at `open`, skipping braces inside quoted strings
+ * (a `state` may hold JSON); -1 when it never closes.
+ */
+function objectEnd(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
  * The authorization response parameters of a web message response page: the object under `response` (JSON, or
  * a script object literal with quoted string values), or undefined when the page holds no such object with a
  * `code`, `error`, `id_token` or `access_token`. Reads only pages that mention `authorization_response` or
@@ -49,7 +68,7 @@ export function webMessageResponse(html: string): WebMessageParams | undefined {
   const start = /["']?response["']?\s*:\s*\{/.exec(html);
   if (!start) return undefined;
   const open = start.index + start[0].length - 1;
-  const close = html.indexOf('}', open);
+  const close = objectEnd(html, open);
   if (close < 0) return undefined;
   const literal = html.slice(open, close + 1);
   let params: WebMessageParams | undefined;

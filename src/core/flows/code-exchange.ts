@@ -8,18 +8,44 @@ import type { Artifact, CaptureSource, CodeExchangeGap, Exchange } from '../mode
 import { isoSeconds } from '../util/time.js';
 import { urlParts } from '../classify/http.js';
 
-/** What the capture could see, for a live capture; absent for files (a HAR records everything of its tab). */
+/** A period in milliseconds since the epoch; open while `to` is absent. */
+export interface Period {
+  from: number;
+  to?: number;
+}
+
+/** What a live capture could see; absent for files (a HAR records everything of its tab). */
 export interface CaptureCoverage {
   /** The configured domains, as the user wrote them. */
   domains: readonly string[];
+  /**
+   * When each configured domain (as written in `domains`) was configured, in milliseconds; a domain not named
+   * here counts as configured all along. Judging a capture by domains configured later would be judging it by
+   * what could not have been seen then.
+   */
+  domainSince?: Readonly<Record<string, number>>;
   /** When the tab's capture was paused (milliseconds), and how many requests it dropped meanwhile. */
-  pauses?: readonly { from: number; to?: number; dropped: number }[];
+  pauses?: readonly (Period & { dropped: number })[];
+  /** When DevTools was open on the tab (its source sees every request of the tab then); absent: never known. */
+  devtools?: readonly Period[];
 }
 
-/** Sources that see every request of their tab, whatever its host. */
+/** Sources that see every request of their tab, whatever its host, for as long as they run. */
 const WHOLE_TAB: readonly CaptureSource[] = ['devtools', 'debugger', 'har', 'file'];
 /** How long after the code arrived a pause still explains a missing exchange. */
 const PAUSE_WINDOW_MS = 120_000;
+/** How long after the code arrived a source must have kept running to have seen the page redeem it. */
+const REDEEM_WINDOW_MS = 30_000;
+
+/** The domains configured at `at`. */
+function domainsAt(coverage: CaptureCoverage, at: number) {
+  return parseDomains(coverage.domains.filter((d) => (coverage.domainSince?.[d] ?? 0) <= at));
+}
+
+/** Whether DevTools was open on the tab from `at` for the redeem window (or is still open). */
+function devtoolsCovered(coverage: CaptureCoverage, at: number): boolean {
+  return (coverage.devtools ?? []).some((p) => p.from <= at && (p.to === undefined || p.to >= at + REDEEM_WINDOW_MS));
+}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
@@ -62,7 +88,8 @@ function pauseText(coverage: CaptureCoverage | undefined, at: number): string | 
  * Why the code that `response` (an authorization response of `group`) carried has no token request in the capture,
  * or undefined when it was redeemed there. Server-side only on evidence: the redirect URI answered with a redirect
  * that dropped the code, or the page that received the code was captured by a source that sees its requests (a
- * whole-tab source, or webRequest with the token endpoint's host configured) and made no token request.
+ * whole-tab source running for a while after the code arrived, or webRequest with the token endpoint's host
+ * configured by then) and made no token request.
  * Otherwise not captured, naming the likely cause: a pause, the redirect URI's host or the token endpoint's host
  * not configured, or a file that lacks the redirect. Does not look at other flows and never throws.
  */
@@ -72,25 +99,29 @@ export function codeExchangeGap(
   all: readonly Artifact[],
   exchange: (id: string) => Exchange | undefined,
   coverage: CaptureCoverage | undefined,
+  hostSeen: (host: string) => boolean = () => true,
 ): CodeExchangeGap | undefined {
   const code = str(response.claims?.code);
   if (!code || group.some((a) => a.kind === 'token_response' && a.http?.requestForm?.code === code)) return undefined;
   const paused = pauseText(coverage, response.at);
   if (paused) return { status: 'not-captured', reason: paused };
-  const domains = coverage ? parseDomains(coverage.domains) : undefined;
+  const domains = coverage ? domainsAt(coverage, response.at) : undefined;
   const request = group.find((a) => a.kind === 'authorize_request');
-  const redirectUri = str(request?.claims?.redirect_uri) ?? response.occurrences[0]?.url;
+  // Where the provider's redirect went (its Location), else where the request asked it to go.
+  const redirectUri = response.occurrences[0]?.url ?? str(request?.claims?.redirect_uri);
   const callback = callbackOf(response, code, exchange);
   const token = tokenEndpoint(group, all);
   const tokenHost = hostOf(token);
-  const configure = (host: string | undefined) => (host ? { configure: [host] } : {});
+  // Only hosts the capture saw traffic of are offered: a page can name any host in its own requests and claims.
+  const configure = (host: string | undefined) => (host && hostSeen(host) ? { configure: [host] } : {});
 
   if (callback) {
     const landed = where(callback.url);
     if (callback.status !== undefined && callback.status >= 300 && callback.status < 400 && !callback.redirectUrl?.includes(code)) {
       return { status: 'server-side', reason: `The redirect URI ${landed} answered with a redirect (${callback.status}) and the page never redeemed the code: the client's server exchanged it for tokens, so the token request is not observable in the browser.` };
     }
-    const wholeTab = Object.values(callback.seenBy).some((sources) => sources?.some((s) => WHOLE_TAB.includes(s)));
+    const sources = new Set(Object.values(callback.seenBy).flatMap((s) => s ?? []));
+    const wholeTab = [...sources].some((s) => WHOLE_TAB.includes(s) && (s !== 'devtools' || !coverage || devtoolsCovered(coverage, response.at)));
     const tokenSeen = !domains || !token || urlOnDomains(token, domains);
     if (wholeTab || tokenSeen) {
       return { status: 'server-side', reason: `The page at ${landed} received the code and made no token request while its requests were captured: the client's server exchanged it for tokens, so the token request is not observable in the browser.` };

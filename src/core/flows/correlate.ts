@@ -58,6 +58,15 @@ function flowType(members: Artifact[]): FlowType {
   return 'unknown';
 }
 
+/** The host (and port) of a URL, or '' for text that is not one. */
+function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
 /** The base (origin + path) of a URL, or undefined. */
 function baseOf(url: string | undefined): string | undefined {
   return url ? url.split(/[?#]/)[0] : undefined;
@@ -123,11 +132,15 @@ function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: 
       });
       link(matching[matching.length - 1], a);
     }
-    if (a.kind === 'id_token') {
-      // The nonce ties an ID token to the request that asked for it (Core §3.1.2.1), whatever carried the code.
+    // A refreshed ID token may repeat the login's nonce (Core §12.2) long after another login sent the same one;
+    // its refresh token ties it to its login already.
+    const refreshed = a.parent !== undefined && byId.get(a.parent)?.http?.requestForm?.grant_type === 'refresh_token';
+    if (a.kind === 'id_token' && !refreshed) {
+      // The nonce ties an ID token to the request that asked for it (Core §3.1.2.1), whatever carried the code;
+      // a nonce that several requests sent (a fixed one) ties nothing.
       const nonce = str(a.claims?.nonce);
       const requests = nonce ? requestsByNonce.get(nonce)?.filter((r) => audienceNames(a, str(r.claims?.client_id))) : undefined;
-      link(latestBefore(requests, a.at), a);
+      if (requests?.length === 1) link(latestBefore(requests, a.at), a);
     }
     if (a.kind === 'token_response') {
       // PKCE (RFC 7636 §4.6): the verifier a token request sends hashes to the challenge of its authorization
@@ -139,7 +152,8 @@ function linkStrong(members: Artifact[], byId: Map<string, Artifact>, link: (a: 
         const requests = [...(s256 ? requestsByChallenge.get(s256) ?? [] : []), ...(requestsByChallenge.get(verifier) ?? [])].filter((r) =>
           r.claims?.code_challenge === s256 ? r.claims?.code_challenge_method === 'S256' : r.claims?.code_challenge_method !== 'S256',
         );
-        link(latestBefore(requests.sort((x, y) => x.at - y.at), a.at), a);
+        // A challenge several requests sent (a fixed example value) ties nothing.
+        if (requests.length === 1) link(latestBefore(requests, a.at), a);
       }
     }
   }
@@ -211,7 +225,8 @@ export function correlate(artifacts: Artifact[], context: CorrelateContext = {})
   }
 
   const exchanges = new Map((context.exchanges ?? []).map((ex) => [ex.id, ex]));
-  const gapOf = (response: Artifact, group: Artifact[]) => codeExchangeGap(response, group, artifacts, (id) => exchanges.get(id), context.coverage);
+  const hosts = new Set((context.exchanges ?? []).flatMap((ex) => [ex.url, ex.redirectUrl ?? ''].map(hostOfUrl)));
+  const gapOf = (response: Artifact, group: Artifact[]) => codeExchangeGap(response, group, artifacts, (id) => exchanges.get(id), context.coverage, (host) => hosts.has(host));
   const sourcesOf = (id: string): CaptureSource[] => Object.values(exchanges.get(id)?.seenBy ?? {}).flatMap((s) => s ?? []);
   const flows: Flow[] = [];
   for (const group of components()) {

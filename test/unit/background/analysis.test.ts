@@ -20,8 +20,8 @@ describe('analyzeOptions', () => {
   });
 
   it('issue 9: tells the engine what the capture could see: the configured domains and the pauses', () => {
-    const options = analyzeOptions({ ...defaultSettings(), domains: ['idp.example', 'app.example'] }, NOW_MS, fetchJson, [{ from: 1, to: 2, dropped: 3 }]);
-    expect(options.capture).toEqual({ domains: ['idp.example', 'app.example'], pauses: [{ from: 1, to: 2, dropped: 3 }] });
+    const options = analyzeOptions({ ...defaultSettings(), domains: ['idp.example', 'app.example'] }, NOW_MS, fetchJson, { domainSince: { 'app.example': 5 }, pauses: [{ from: 1, to: 2, dropped: 3 }], devtools: [{ from: 4 }] });
+    expect(options.capture).toEqual({ domains: ['idp.example', 'app.example'], domainSince: { 'app.example': 5 }, pauses: [{ from: 1, to: 2, dropped: 3 }], devtools: [{ from: 4 }] });
   });
 
   it('passes fetchJson only when key fetching is on', () => {

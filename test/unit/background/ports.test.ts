@@ -61,7 +61,7 @@ describe('parsePanelRequest', () => {
 });
 
 describe('tabState', () => {
-  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, pauses: [], bytes: 10, unsaved: 0, version: 7 };
+  const view = { tabId: 1, exchanges: [], paused: false, preserve: true, evicted: 2, dropped: 5, pauses: [], devtools: [], bytes: 10, unsaved: 0, version: 7 };
   const latest = (version: number): TabAnalysis => ({ analysis: EMPTY, analyzedAt: 99, version });
 
   it('includes an analysis of exactly these exchanges', () => {

@@ -89,11 +89,21 @@ describe('recorder', () => {
     const { recorder, recorded, release, set } = setup({ 9: 4 });
     set({ domains: ['idp.example.com'] });
     release();
-    recorder.record(9, [obs({ key: 'wr:1' })]);
-    recorder.record(9, [obs({ key: 'wr:2' })]);
+    const authorize = 'https://idp.example.com/authorize?client_id=app&response_type=code';
+    recorder.record(9, [obs({ key: 'wr:1', url: authorize })]);
+    recorder.record(9, [obs({ key: 'wr:2', url: 'https://idp.example.com/login', redirectUrl: 'https://app.example/popup#code=c&state=s' })]);
     recorder.record(4, [obs({ key: 'wr:3' })]);
     await recorder.idle();
     expect(recorded.map(([tab, list]) => `${tab}:${list[0]?.key}`)).toEqual(['9:wr:1', '4:wr:1', '9:wr:2', '4:wr:2', '4:wr:3']);
+  });
+
+  it("review: only a popup's login traffic goes to its opener, not its pages and scripts", async () => {
+    const { recorder, recorded, release, set } = setup({ 9: 4 });
+    set({ domains: ['idp.example.com'] });
+    release();
+    recorder.record(9, [obs({ key: 'wr:1', url: 'https://idp.example.com/help.css' }), obs({ key: 'wr:2', url: 'https://idp.example.com/userinfo', requestHeaders: [{ name: 'Authorization', value: 'Bearer t' }] })]);
+    await recorder.idle();
+    expect(recorded.map(([tab, list]) => `${tab}:${list.map((o) => o.key).join('+')}`)).toEqual(['9:wr:1+wr:2', '4:wr:2']);
   });
 });
 

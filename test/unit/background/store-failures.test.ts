@@ -11,7 +11,7 @@ async function savedEarlier(): Promise<FakeArea> {
   await a.record(1, [obs({ key: 'wr:0', startedAt: T0 - 60_000 }), obs({ key: 'wr:1' }), obs({ key: 'wr:2', startedAt: T0 + 60_000 })]);
   await a.setPreserve(1, true);
   await a.pause(1);
-  expect(area.value('t:1')).toEqual({ paused: true, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3'], pauses: [{ from: expect.any(Number), dropped: 0 }] });
+  expect(area.value('t:1')).toEqual({ paused: true, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3'], pauses: [{ from: expect.any(Number), dropped: 0 }], devtools: [] });
   area.calls.length = 0;
   return area;
 }
@@ -63,7 +63,7 @@ describe('store start (issue 3 review: a failed first read let the first meta wr
     expect(await s.view(1)).toMatchObject({ paused: true, preserve: true, evicted: 1, dropped: 1 });
     await s.resume(1);
     await s.record(1, [obs({ key: 'wr:3', startedAt: T0 + 120_000 })]);
-    expect(area.value('t:1')).toEqual({ paused: false, preserve: true, evicted: 1, dropped: 1, order: ['e2', 'e3', 'n1'], pauses: [{ from: expect.any(Number), to: expect.any(Number), dropped: 1 }] });
+    expect(area.value('t:1')).toEqual({ paused: false, preserve: true, evicted: 1, dropped: 1, order: ['e2', 'e3', 'n1'], pauses: [{ from: expect.any(Number), to: expect.any(Number), dropped: 1 }], devtools: [] });
   });
 
   it('writes nothing while the area cannot be read, then applies what happened over what it holds', async () => {
@@ -81,7 +81,7 @@ describe('store start (issue 3 review: a failed first read let the first meta wr
     expect(area.calls.filter((c) => c.op === 'get')).toHaveLength(4);
     expect(before.exchanges.map((e) => e.keys)).toEqual([['wr:1'], ['wr:2'], ['wr:3']]);
     expect(before.unsaved).toBe(0);
-    expect(area.value('t:1')).toEqual({ paused: false, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3', expect.any(String)], pauses: [{ from: expect.any(Number), to: expect.any(Number), dropped: 0 }] });
+    expect(area.value('t:1')).toEqual({ paused: false, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3', expect.any(String)], pauses: [{ from: expect.any(Number), to: expect.any(Number), dropped: 0 }], devtools: [] });
     expect(area.keys().filter((k) => k.startsWith('x:'))).toHaveLength(4);
     expect(heard).toContain(1);
   });
@@ -96,6 +96,6 @@ describe('store start (issue 3 review: a failed first read let the first meta wr
     expect(view).toMatchObject({ paused: true, unsaved: 1 });
     expect(view.exchanges.map((e) => e.notes)).toEqual([[UNSAVED_NOTE]]);
     expect(area.calls.filter((c) => c.op !== 'get')).toEqual([]);
-    expect(area.value('t:1')).toEqual({ paused: true, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3'], pauses: [{ from: expect.any(Number), dropped: 0 }] });
+    expect(area.value('t:1')).toEqual({ paused: true, preserve: true, evicted: 1, dropped: 0, order: ['e2', 'e3'], pauses: [{ from: expect.any(Number), dropped: 0 }], devtools: [] });
   });
 });

@@ -12,7 +12,7 @@ describe('store: keys and restarts', () => {
     const s = store(area);
     await s.record(7, [obs({ key: 'wr:1' }), obs({ key: 'wr:2', url: 'https://idp.example.com/userinfo', method: 'GET' })]);
     expect(area.keys()).toEqual(['t:7', 'x:7:e1', 'x:7:e2']);
-    expect(area.value('t:7')).toEqual({ paused: false, preserve: false, evicted: 0, dropped: 0, order: ['e1', 'e2'], pauses: [] });
+    expect(area.value('t:7')).toEqual({ paused: false, preserve: false, evicted: 0, dropped: 0, order: ['e1', 'e2'], pauses: [], devtools: [] });
     expect(area.value('x:7:e2')).toMatchObject({ id: 'e2', method: 'GET', keys: ['wr:2'] });
   });
 
@@ -233,6 +233,23 @@ describe('store: pause, clear, preserve, closing tabs', () => {
     expect((await store(area).view(1)).pauses).toEqual([{ from: 1000, to: 2000, dropped: 2 }, { from: 3000, dropped: 1 }]);
     await s.clear(1);
     expect((await s.view(1)).pauses).toEqual([{ from: 3000, dropped: 0 }]);
+  });
+
+  it('review: records when DevTools was open on a tab, across a worker restart and a clear', async () => {
+    const area = new FakeArea();
+    let now = 100;
+    const s = store(area, { now: () => now });
+    await s.setDevtools(3, true);
+    now = 200;
+    await s.setDevtools(3, true);
+    await s.setDevtools(3, false);
+    now = 300;
+    await s.setDevtools(3, false);
+    await s.setDevtools(3, true);
+    expect((await s.view(3)).devtools).toEqual([{ from: 100, to: 200 }, { from: 300 }]);
+    expect((await store(area).view(3)).devtools).toEqual([{ from: 100, to: 200 }, { from: 300 }]);
+    await s.clear(3);
+    expect((await s.view(3)).devtools).toEqual([{ from: 300 }]);
   });
 
   it('keeps the last 20 pauses, and reads garbage pauses as none', async () => {

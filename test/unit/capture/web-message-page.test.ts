@@ -17,6 +17,7 @@ function fakeFrame(href: string) {
     startedAt: 1_700_000_000_000.6,
     observeScripts: (cb) => ((onScript = cb), () => void (stopped = true)),
     whenParsed: (fn) => void (parsed = fn),
+    status: () => 200,
   };
   return { frame, script: (text: string) => onScript?.(text), parse: () => parsed?.(), stopped: () => stopped };
 }
@@ -48,6 +49,7 @@ describe('web_message response pages read in their frame (issue 9 §3)', () => {
         url: AUTHORIZE,
         startedAt: 1_700_000_000_001,
         endedAt: 1_700_000_000_250,
+        status: 200,
         responseBody: { text: `<script>console.log("analytics")</script>\n<script>${SCRIPT}</script>\n`, mimeType: 'text/html' },
         notes: ['response body read by the page hook from the scripts of the web_message response page'],
       },

@@ -30,6 +30,12 @@ describe('web_message authorization responses (issue 9)', () => {
     expect(webMessageResponse(providerPage({ code: 'abc<def>', state: 'st', iss: 'http://idp' }))).toEqual({ code: 'abc<def>', state: 'st', iss: 'http://idp' });
   });
 
+  it('reads a state that holds JSON, braces and quotes included (review: the object was cut at the first brace)', () => {
+    const state = JSON.stringify({ returnTo: '/a', n: { x: '}' } });
+    expect(webMessageResponse(providerPage({ code: 'c', state, iss: 'http://idp' }))).toEqual({ code: 'c', state, iss: 'http://idp' });
+    expect(webMessageResponse(`<script>authorization_response = {type: 'authorization_response', response: {"code":"c","state":"a}b","iss":"i"}}</script>`)).toEqual({ code: 'c', state: 'a}b', iss: 'i' });
+  });
+
   it('reads an error answer', () => {
     expect(webMessageResponse(providerPage({ error: 'login_required', state: 'st' }))).toEqual({ error: 'login_required', state: 'st' });
   });
@@ -59,6 +65,12 @@ describe('web_message authorization responses (issue 9)', () => {
     const response = artifacts.find((a) => a.kind === 'authorize_response');
     expect(response?.claims).toEqual({ code: 'the-code', state: 'st' });
     expect(response?.occurrences[0]).toMatchObject({ exchangeId: authorize.id, location: 'response.web_message' });
+  });
+
+  it('a page the relay read in its frame, with no status (no webRequest), is read too', () => {
+    const authorize = exchange({ url: 'https://idp.example/authorize?client_id=app&response_type=code&response_mode=web_message&state=st', body: providerPage({ code: 'c2', state: 'st' }) });
+    delete authorize.status;
+    expect(extractArtifacts([authorize]).artifacts.find((a) => a.kind === 'authorize_response')?.claims).toEqual({ code: 'c2', state: 'st' });
   });
 
   it('a page of another request is not read as one', () => {

@@ -41,7 +41,9 @@ describe('why a code has no token request (issue 9 §4: server-side only on evid
   const cases: [string, Exchange[], CaptureCoverage | undefined, 'server-side' | 'not-captured', RegExp, string[] | undefined][] = [
     ['the redirect URI answered with a redirect', login({ callback: { status: 302, redirect: 'https://app.example/home', seenBy: 'webRequest' } }), live('idp.example', 'app.example'), 'server-side', /answered with a redirect \(302\)/, undefined],
     ['a HAR holds the callback page and no token request', login({ callback: { status: 200, seenBy: 'har' } }), undefined, 'server-side', /made no token request while its requests were captured/, undefined],
-    ['DevTools saw the callback page, the provider not configured', login({ callback: { status: 200, seenBy: 'devtools' } }), live('app.example'), 'server-side', /made no token request/, undefined],
+    ['DevTools, open all along, saw the callback page, the provider not configured', login({ callback: { status: 200, seenBy: 'devtools' } }), { domains: ['app.example'], devtools: [{ from: T - 60_000 }] }, 'server-side', /made no token request/, undefined],
+    ['DevTools saw the callback page, then closed before the page could redeem the code', login({ callback: { status: 200, seenBy: 'devtools' } }), { domains: ['app.example'], devtools: [{ from: T - 60_000, to: T + 5_000 }] }, 'not-captured', /idp\.example is not a configured domain/, ['idp.example']],
+    ['webRequest saw the callback page; the provider was configured only afterwards (the offer was taken)', login({ callback: { status: 200, seenBy: 'webRequest' } }), { domains: ['idp.example', 'app.example'], domainSince: { 'idp.example': T + 60_000 } }, 'not-captured', /idp\.example is not a configured domain/, ['idp.example']],
     ['webRequest saw the callback page, both hosts configured', login({ callback: { status: 200, seenBy: 'webRequest' } }), live('idp.example', 'app.example'), 'server-side', /made no token request/, undefined],
     ['webRequest saw the callback page, the provider not configured', login({ callback: { status: 200, seenBy: 'webRequest' } }), live('app.example'), 'not-captured', /idp\.example is not a configured domain/, ['idp.example']],
     ['the app host is not configured', login({}), live('idp.example'), 'not-captured', /the redirect went to app\.example, which is not a configured domain/, ['app.example']],
@@ -57,6 +59,14 @@ describe('why a code has no token request (issue 9 §4: server-side only on evid
     expect(flow.serverSideExchange).toBe(status === 'server-side');
     expect(flow.notes).toContain(gap?.reason);
     expect(flow.steps.find((s) => s.missing)).toMatchObject({ kind: 'token', missing: status, observable: status !== 'server-side' });
+  });
+
+  it('offers only hosts the capture saw traffic of (a page can name any issuer in a URL it makes up)', () => {
+    const forged = exchange({ url: 'https://app.example/cb?code=c1&iss=https%3A%2F%2Fbank.example', status: 200, body: '<html>', at: T });
+    forged.seenBy = { request: ['webRequest'] };
+    const { gap } = gapOf([forged], live('app.example'));
+    expect(gap?.reason).toMatch(/bank\.example is not a configured domain/);
+    expect(gap?.configure).toBeUndefined();
   });
 
   it('a pause that ended before the code arrived explains nothing', () => {
