@@ -3,7 +3,7 @@
  * not why (switched off, no host access for the tab's host, DevTools closed, paused). Pure: the worker gathers
  * the inputs (settings, the tab's address, host access, open DevTools, pauses).
  */
-import { formatDomain, parseDomains, urlOnDomains } from '../shared/domains.js';
+import { formatDomain, httpUrl, parseDomains, urlOnDomains } from '../shared/domains.js';
 import type { CaptureHealth, SourceHealth } from '../shared/protocol.js';
 import type { Settings } from '../shared/settings.js';
 import type { Pause } from './store/tab-meta.js';
@@ -21,16 +21,6 @@ export interface HealthInput {
   pauses: readonly Pause[];
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The health of one tab. A source that runs on host access (webRequest, the page hook, Firefox's response
  * filter) is `no-access` when the tab's host is not configured, access to it is missing, or the host is unknown;
@@ -40,7 +30,7 @@ function hostOf(url: string | undefined): string | undefined {
 export function captureHealth(input: HealthInput): CaptureHealth {
   const { settings } = input;
   const domains = parseDomains(settings.domains);
-  const host = hostOf(input.tabUrl);
+  const host = httpUrl(input.tabUrl)?.host;
   const configured = input.tabUrl !== undefined && urlOnDomains(input.tabUrl, domains);
   const open = input.paused ? input.pauses.at(-1) : undefined;
   const accessState = (): Omit<SourceHealth, 'source'> => {

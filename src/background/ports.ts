@@ -6,6 +6,7 @@
 import { sanitizeObservation } from '../capture/observation-guard.js';
 import type { Observation } from '../core/capture/observation.js';
 import type { PanelPush, PanelRequest } from '../shared/protocol.js';
+import { httpUrl } from '../shared/domains.js';
 import type { CaptureContext } from './capture/context.js';
 import type { DevtoolsPresence } from './devtools-presence.js';
 import type { Store } from './store.js';
@@ -127,14 +128,8 @@ export function devtoolsKey(obs: Pick<Observation, 'startedAt' | 'method' | 'url
 /** The longest address the devtools page may report for a tab. */
 const MAX_INSPECTED_URL = 8192;
 
-function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > MAX_INSPECTED_URL) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+function inspectedUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= MAX_INSPECTED_URL ? httpUrl(value)?.href : undefined;
 }
 
 /**
@@ -153,7 +148,7 @@ export function devtoolsPort(ctx: CaptureContext, presence?: DevtoolsPresence): 
         const m = message as Record<string, unknown>;
         if (!isTabId(m['tabId'])) return;
         if (m['type'] === 'inspected') {
-          presence?.inspected(port, m['tabId'], httpUrl(m['url']));
+          presence?.inspected(port, m['tabId'], inspectedUrl(m['url']));
           return;
         }
         ctx.count('devtools');

@@ -4,25 +4,20 @@
  * inspected tab's whole traffic without any host permission; keeping only login traffic bounds memory.
  */
 import type { Observation } from '../core/capture/observation.js';
-import { exchangeRelevance } from '../core/classify/relevance.js';
+import { exchangeRelevance, MAX_JUDGED_BODY } from '../core/classify/relevance.js';
 import { urlOnDomains, type Domain } from '../shared/domains.js';
 
 /** What to do with an entry: send it with its body, judge it again once its body is read, or drop it. */
 export type EntryVerdict = 'send' | 'judge-body' | 'drop';
 
-/** Response bodies larger than this are not fetched to judge an entry of another host. */
-export const MAX_JUDGED_BODY = 1 << 20;
-
-function responseOf(entry: unknown): { mimeType?: unknown; size?: unknown; headers?: unknown } | undefined {
-  const response = (entry as { response?: { content?: { mimeType?: unknown; size?: unknown }; headers?: unknown } } | null)?.response;
-  return response ? { mimeType: response.content?.mimeType, size: response.content?.size, headers: response.headers } : undefined;
-}
-
-/** Whether the response's type can make an exchange relevant by itself (a token or JWKS document, a JWT). */
+/**
+ * Whether the response's type can make an exchange relevant by itself (a token or JWKS document, a JWT) and it
+ * is small enough for the engine to judge (bigger bodies are not fetched for it).
+ */
 function judgeableBody(entry: unknown): boolean {
-  const response = responseOf(entry);
-  const size = typeof response?.size === 'number' ? response.size : 0;
-  const type = typeof response?.mimeType === 'string' ? response.mimeType : '';
+  const content = (entry as { response?: { content?: { mimeType?: unknown; size?: unknown } } } | null)?.response?.content;
+  const size = typeof content?.size === 'number' ? content.size : 0;
+  const type = typeof content?.mimeType === 'string' ? content.mimeType : '';
   return size <= MAX_JUDGED_BODY && /[/+]json\b|application\/jwt\b/i.test(type);
 }
 

@@ -1,15 +1,6 @@
 /** The address of the page DevTools inspects, for the worker's capture-health line and the panel's offers. */
+import { httpUrl } from '../shared/domains.js';
 import { callDevtools, type DevtoolsApi } from './devtools-api.js';
-
-function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The inspected page's URL when it is http(s): `location.href` evaluated in the page (`inspectedWindow.eval`,
@@ -22,5 +13,5 @@ export async function inspectedUrl(api: DevtoolsApi): Promise<string | undefined
   const [first] = await callDevtools(api.inspectedWindow, function (this: unknown, ...args: unknown[]) {
     return (evaluate as (...a: unknown[]) => unknown).call(this, 'location.href', ...args);
   });
-  return httpUrl(Array.isArray(first) ? first[0] : first);
+  return httpUrl(Array.isArray(first) ? first[0] : first)?.href;
 }

@@ -14,6 +14,7 @@ import type { Settings } from '../shared/settings.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
 import { callDevtools, devtoolsApi } from './devtools-api.js';
 import { createObservationSender, type PortLike } from './devtools-port.js';
+import { exchangeRelevance } from '../core/classify/relevance.js';
 import { entryVerdict } from './entry-filter.js';
 import { contentFromResult, harEntryToObservation } from './har-observation.js';
 import { inspectedUrl } from './inspected-url.js';
@@ -60,7 +61,7 @@ export function startNetworkCapture(): void {
     if (verdict === 'drop') return undefined;
     const full = await convert(entry);
     if (verdict === 'send' || !full) return full;
-    return entryVerdict(entry, full, domains) === 'send' ? full : undefined;
+    return exchangeRelevance(full) !== undefined ? full : undefined;
   };
   const capture = async (entries: unknown[]): Promise<void> => {
     if (!settings?.sources.devtools) return;

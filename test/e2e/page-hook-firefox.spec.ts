@@ -10,18 +10,10 @@ import { WORKER_NOTE } from '../../src/capture/hook/wrap-worker.js';
 import { firefoxPath } from './support/browsers.js';
 import { expect, test } from './support/fixtures.js';
 import { launchFirefoxWithExtension } from './support/firefox.js';
-import { AUTH0_TOKEN, MODULE_TOKEN, WORKER_TOKEN, startHookLabSite } from './support/hook-lab-site.js';
+import { AUTH0_TOKEN, MODULE_TOKEN, WORKER_TOKEN, startHookLabSite, type Probe } from './support/hook-lab-site.js';
 
 // As firefox.spec.ts: users without Firefox may skip it, CI must not.
 test.skip(!firefoxPath() && !process.env.CI, 'firefox-esr is not installed');
-
-interface Probe {
-  seen: { data: string; ports: number }[];
-  forged: string[];
-  frame: string[];
-  workers: Record<string, Record<string, unknown>>;
-  errors: string[];
-}
 
 const HELLO = JSON.stringify({ tag: HOOK_TAG, kind: 'hello' });
 

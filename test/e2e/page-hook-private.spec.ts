@@ -12,16 +12,7 @@ import { HOOK_TAG } from '../../src/capture/hook-protocol.js';
 import { WORKER_NOTE } from '../../src/capture/hook/wrap-worker.js';
 import { expect, test } from './support/extension-fixtures.js';
 import type { ExtensionBrowser, ExtensionGlobal } from './support/extension.js';
-import { AUTH0_TOKEN, MODULE_TOKEN, WORKER_TOKEN, startHookLabSite } from './support/hook-lab-site.js';
-
-/** What the probe page recorded (see hook-lab-site.ts). */
-interface Probe {
-  seen: { data: string; ports: number }[];
-  forged: string[];
-  frame: string[];
-  workers: Record<string, Record<string, unknown>>;
-  errors: string[];
-}
+import { AUTH0_TOKEN, MODULE_TOKEN, WORKER_TOKEN, startHookLabSite, type Probe } from './support/hook-lab-site.js';
 
 /** Every exchange the extension holds, from its session storage, as its store reads it back. */
 async function storedExchanges(ext: ExtensionBrowser): Promise<Exchange[]> {

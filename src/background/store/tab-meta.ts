@@ -1,19 +1,14 @@
-/** One period a tab's capture was paused (milliseconds since the epoch), and what it dropped meanwhile. */
-export interface Pause {
-  from: number;
-  /** Absent while still paused. */
-  to?: number;
+import type { Period } from '../../core/flows/code-exchange.js';
+
+export type { Period };
+
+/** One period a tab's capture was paused (open while still paused), and the requests it dropped meanwhile. */
+export interface Pause extends Period {
   dropped: number;
 }
 
 /** Pauses kept per tab, at most (the oldest are forgotten first). */
 export const MAX_PAUSES = 20;
-
-/** A period in milliseconds since the epoch; open while `to` is absent. */
-export interface Period {
-  from: number;
-  to?: number;
-}
 
 /** The periods with one opened at `now`, unless the last is still open. Keeps {@link MAX_PAUSES} at most. */
 export function openPeriod(periods: readonly Period[], now: number): Period[] {

@@ -110,15 +110,22 @@ export function domainPatterns(domain: Domain): string[] {
   return [`*://${domain.subdomains ? '*.' : ''}${domain.host}/*`];
 }
 
+/** `value` parsed as a URL when it is an http(s) one; undefined for anything else. Never throws. */
+export function httpUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The match pattern that grants host access to the host of `url` (`*://app.example.com/*`, any port), or
  * undefined for a URL that is not http(s). Does not check the browser accepts it.
  */
 export function originPattern(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `*://${u.hostname}/*` : undefined;
-  } catch {
-    return undefined;
-  }
+  const u = httpUrl(url);
+  return u ? `*://${u.hostname}/*` : undefined;
 }

@@ -5,6 +5,7 @@ import { isJsonObject, parseJsonLenient } from '../util/json-lenient.js';
 import { createArtifactBuilder, type ArtifactBuilder } from './builder.js';
 import { classifyExchange, learnEndpoints, type EndpointKind, type KnownEndpoints } from './endpoint-kind.js';
 import { authorization, basicClientId, headerMap, httpContext, urlParts, type UrlParts } from './http.js';
+import { AUTHZ_RESPONSE_PARAMS, JWT_FIELDS } from './parameter-names.js';
 import { requestFormOf } from './request-form.js';
 import { webMessageResponse } from './web-message.js';
 import { discoveryUrl } from '../jwt/key-store.js';
@@ -28,10 +29,8 @@ export function servedByIssuer(url: string, issuer: string): boolean {
   return u !== undefined && base === `${u.origin}/.well-known/oauth-authorization-server${u.path === '/' ? '' : u.path}`;
 }
 
-/** Response members and form fields that carry tokens. */
+/** Response members that carry tokens. */
 const TOKEN_MEMBERS = ['id_token', 'access_token', 'refresh_token'];
-const JWT_FIELDS = ['id_token_hint', 'client_assertion', 'logout_token', 'request', 'subject_token', 'actor_token', 'assertion'];
-const AUTHZ_RESPONSE_PARAMS = ['code', 'state', 'id_token', 'access_token', 'token_type', 'expires_in', 'error', 'error_description', 'session_state', 'iss', 'scope'];
 /** Bodies above this size are not read unless the endpoint kind needs them (keeps HAR import fast). */
 const GENERIC_BODY_LIMIT = 1 << 20;
 

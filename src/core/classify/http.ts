@@ -18,6 +18,11 @@ export function firstValues(form: Record<string, string[]> | undefined): Record<
   return out;
 }
 
+/** Every capture source that saw a part of the exchange, each once, sorted. */
+export function exchangeSources(ex: Pick<Exchange, 'seenBy'>): CaptureSource[] {
+  return [...new Set(Object.values(ex.seenBy).flatMap((s) => s ?? []))].sort();
+}
+
 /** The HTTP context stored on artifacts that come from an exchange. */
 export function httpContext(ex: Exchange, form: Record<string, string> | undefined): HttpContext {
   const ctx: HttpContext = {
@@ -28,7 +33,7 @@ export function httpContext(ex: Exchange, form: Record<string, string> | undefin
   };
   if (ex.status !== undefined) ctx.status = ex.status;
   if (form) ctx.requestForm = form;
-  const sources = [...new Set(Object.values(ex.seenBy).flatMap((s) => s ?? []))].sort() as CaptureSource[];
+  const sources = exchangeSources(ex);
   if (sources.length > 0) ctx.sources = sources;
   return ctx;
 }

@@ -9,6 +9,7 @@ import { bodyText } from '../util/body.js';
 import { isJsonObject, parseJsonLenient } from '../util/json-lenient.js';
 import { classifyExchange } from './endpoint-kind.js';
 import { authorization, headerMap, urlParts, type UrlParts } from './http.js';
+import { JWT_FIELDS } from './parameter-names.js';
 import { requestFormOf } from './request-form.js';
 
 /** Why an exchange is relevant: the endpoint it talks to, or what it carries. */
@@ -30,10 +31,9 @@ export type RelevanceInput = Pick<Exchange, 'method' | 'url'> &
   Partial<Pick<Exchange, 'requestHeaders' | 'requestBody' | 'requestForm' | 'responseHeaders' | 'responseBody' | 'redirectUrl'>>;
 
 /** Bodies larger than this are not parsed to judge relevance (a token response is a few KB). */
-const MAX_JUDGED_BODY = 1 << 20;
+export const MAX_JUDGED_BODY = 1 << 20;
 /** How deep a JSON body is searched for a JWT (`{"data": {"session": {"idToken": "eyJ..."}}}`). */
 const JWT_SEARCH_DEPTH = 3;
-const JWT_FIELDS = ['id_token_hint', 'logout_token', 'client_assertion', 'request', 'subject_token', 'actor_token', 'assertion'];
 
 /** Authorization response parameters (RFC 6749 §4.1.2, §4.1.2.1, §4.2.2; OIDC Core §3.2.2.5) in a parameter set. */
 function isAuthorizationResponse(params: Record<string, string>): boolean {

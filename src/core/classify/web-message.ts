@@ -4,13 +4,14 @@
  * 200 with an HTML page whose script posts `{ type: 'authorization_response', response: { code, state, … } }`
  * to the window that framed or opened it. The parameters are in the page's script, not in a redirect.
  */
+import { stringEnd } from '../util/json-literal.js';
+import { AUTHZ_RESPONSE_PARAMS as PARAMS } from './parameter-names.js';
 
 /** Response parameters read from such a page (strings only, as in a redirect's query). */
 export type WebMessageParams = Record<string, string>;
 
 /** A page bigger than this is no web message response (they are a few hundred bytes). */
 const MAX_PAGE = 64 * 1024;
-const PARAMS = ['code', 'state', 'error', 'error_description', 'id_token', 'access_token', 'token_type', 'expires_in', 'session_state', 'iss', 'scope'];
 
 function stringsOf(value: unknown): WebMessageParams | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -44,14 +45,13 @@ function literalPairs(text: string): WebMessageParams | undefined {
  */
 function objectEnd(text: string, open: number): number {
   let depth = 0;
-  let quote = '';
   for (let i = open; i < text.length; i++) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '{') depth++;
+    if (c === '"' || c === "'") {
+      const end = stringEnd(text, i);
+      if (end < 0) return -1;
+      i = end - 1;
+    } else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) return i;
   }
   return -1;

@@ -6,7 +6,7 @@
 import { parseDomains, urlOnDomains } from '../capture/domains.js';
 import type { Artifact, CaptureSource, CodeExchangeGap, Exchange } from '../model.js';
 import { isoSeconds } from '../util/time.js';
-import { urlParts } from '../classify/http.js';
+import { exchangeSources, urlParts } from '../classify/http.js';
 
 /** A period in milliseconds since the epoch; open while `to` is absent. */
 export interface Period {
@@ -120,8 +120,7 @@ export function codeExchangeGap(
     if (callback.status !== undefined && callback.status >= 300 && callback.status < 400 && !callback.redirectUrl?.includes(code)) {
       return { status: 'server-side', reason: `The redirect URI ${landed} answered with a redirect (${callback.status}) and the page never redeemed the code: the client's server exchanged it for tokens, so the token request is not observable in the browser.` };
     }
-    const sources = new Set(Object.values(callback.seenBy).flatMap((s) => s ?? []));
-    const wholeTab = [...sources].some((s) => WHOLE_TAB.includes(s) && (s !== 'devtools' || !coverage || devtoolsCovered(coverage, response.at)));
+    const wholeTab = exchangeSources(callback).some((s) => WHOLE_TAB.includes(s) && (s !== 'devtools' || !coverage || devtoolsCovered(coverage, response.at)));
     const tokenSeen = !domains || !token || urlOnDomains(token, domains);
     if (wholeTab || tokenSeen) {
       return { status: 'server-side', reason: `The page at ${landed} received the code and made no token request while its requests were captured: the client's server exchanged it for tokens, so the token request is not observable in the browser.` };

@@ -1,4 +1,5 @@
 import type { Artifact, CaptureSource, CodeExchangeGap, Exchange, Flow, FlowStep, FlowType } from '../model.js';
+import { exchangeSources, urlParts } from '../classify/http.js';
 import { codeExchangeGap, type CaptureCoverage } from './code-exchange.js';
 import { flowSteps } from './steps.js';
 
@@ -56,15 +57,6 @@ function flowType(members: Artifact[]): FlowType {
   if (members.some((a) => a.kind === 'authorize_response' && a.claims?.code)) return 'authorization_code';
   if (members.some((a) => a.kind === 'authorize_response' && (a.claims?.id_token || a.claims?.access_token))) return 'implicit';
   return 'unknown';
-}
-
-/** The host (and port) of a URL, or '' for text that is not one. */
-function hostOfUrl(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
 }
 
 /** The base (origin + path) of a URL, or undefined. */
@@ -225,9 +217,12 @@ export function correlate(artifacts: Artifact[], context: CorrelateContext = {})
   }
 
   const exchanges = new Map((context.exchanges ?? []).map((ex) => [ex.id, ex]));
-  const hosts = new Set((context.exchanges ?? []).flatMap((ex) => [ex.url, ex.redirectUrl ?? ''].map(hostOfUrl)));
+  const hosts = new Set((context.exchanges ?? []).flatMap((ex) => [ex.url, ex.redirectUrl ?? ''].map((url) => urlParts(url)?.host ?? '')));
   const gapOf = (response: Artifact, group: Artifact[]) => codeExchangeGap(response, group, artifacts, (id) => exchanges.get(id), context.coverage, (host) => hosts.has(host));
-  const sourcesOf = (id: string): CaptureSource[] => Object.values(exchanges.get(id)?.seenBy ?? {}).flatMap((s) => s ?? []);
+  const sourcesOf = (id: string): CaptureSource[] => {
+    const ex = exchanges.get(id);
+    return ex ? exchangeSources(ex) : [];
+  };
   const flows: Flow[] = [];
   for (const group of components()) {
     group.sort((x, y) => x.at - y.at || Number(x.id.slice(1)) - Number(y.id.slice(1)));

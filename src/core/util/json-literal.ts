@@ -1,6 +1,5 @@
 /** Scanning JSON text by hand (where `JSON.parse` loses what is needed: duplicate names, positions). */
 
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
@@ -9,12 +8,16 @@ export function isJsonWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** End index (exclusive) of the string literal starting at `start` (a quote), or -1 when the text ends inside it. */
+/**
+ * End index (exclusive) of the string literal starting at `start` (a quote: `"` in JSON, `'` too in script
+ * text), or -1 when the text ends inside it. Does not check the escapes.
+ */
 export function stringEnd(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
+    else if (c === quote) return i + 1;
   }
   return -1;
 }

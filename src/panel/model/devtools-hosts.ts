@@ -4,21 +4,13 @@
  */
 import type { Exchange } from '../../core/model.js';
 import { parseDomains, urlOnDomains } from '../../shared/domains.js';
+import { hostOf } from './filters.js';
 
 /** One such host and how many requests of it were seen. */
 export interface DevtoolsOnlyHost {
   /** Host and port as in the URL (`login.example.com`, `localhost:3000`). */
   host: string;
   requests: number;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

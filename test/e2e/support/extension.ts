@@ -97,18 +97,8 @@ export async function launchWithExtension(dir = extensionDir('chrome'), override
         );
         await send({ type: 'settings-changed' });
       },
-      tabIdOf: async (page) => {
-        const url = page.url();
-        const tabs = await (await worker()).evaluate(() => (globalThis as ExtensionGlobal).chrome.tabs.query({}));
-        const tab = tabs.find((t) => t.url === url);
-        if (tab?.id === undefined) throw new Error(`no tab with url ${url} among ${tabs.map((t) => t.url ?? '(hidden)').join(', ')}`);
-        return tab.id;
-      },
-      openPanel: async (tabId) => {
-        const panel = await ctx.newPage();
-        await panel.goto(`chrome-extension://${extensionId}/${PANEL_PATH}?tab=${tabId}`);
-        return panel;
-      },
+      tabIdOf: async (page) => tabIdOfPage(await worker(), page),
+      openPanel: (tabId) => openPanelPage(ctx, extensionId, tabId),
       close: async () => {
         await ctx.close().catch(() => undefined);
         await rm(profile, { recursive: true, force: true });
@@ -119,6 +109,25 @@ export async function launchWithExtension(dir = extensionDir('chrome'), override
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The browser's tab id of `page`, asked of the extension's `worker`: only pages on hosts the extension has access
+ * to show their URL. Throws, listing the tabs' URLs, when none matches.
+ */
+export async function tabIdOfPage(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const tabs = await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.tabs.query({}));
+  const tab = tabs.find((t) => t.url === url);
+  if (tab?.id === undefined) throw new Error(`no tab with url ${url} among ${tabs.map((t) => t.url ?? '(hidden)').join(', ')}`);
+  return tab.id;
+}
+
+/** Opens the panel page of the extension for a tab in a new page of `context`. */
+export async function openPanelPage(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/${PANEL_PATH}?tab=${tabId}`);
+  return panel;
 }
 
 /**

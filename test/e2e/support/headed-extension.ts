@@ -8,7 +8,7 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { CaptureStats } from '../../../src/shared/protocol.js';
 import { CHROMIUM_ARGS, chromiumPath } from './browsers.js';
-import { PANEL_PATH, type ExtensionGlobal } from './extension.js';
+import { openPanelPage, tabIdOfPage, type ExtensionGlobal } from './extension.js';
 import { OPTIONS_PATH } from './options-page.js';
 
 /** A running headed Chromium with the extension. */
@@ -62,18 +62,8 @@ export async function launchHeaded(dir: string, profileDir: string, display: str
       stats: () => send({ type: 'stats' }),
       grantedOrigins: async () => ((await inWorker(() => (globalThis as ExtensionGlobal).chrome.permissions.getAll())).origins ?? []).sort(),
       manifestHosts: () => inWorker(() => (globalThis as ExtensionGlobal).chrome.runtime.getManifest().host_permissions ?? []),
-      tabIdOf: async (page) => {
-        const url = page.url();
-        const tabs = await inWorker(() => (globalThis as ExtensionGlobal).chrome.tabs.query({}));
-        const tab = tabs.find((t) => t.url === url);
-        if (tab?.id === undefined) throw new Error(`no tab with url ${url} among ${tabs.map((t) => t.url ?? '(hidden)').join(', ')}`);
-        return tab.id;
-      },
-      openPanel: async (tabId) => {
-        const panel = await context.newPage();
-        await panel.goto(`chrome-extension://${extensionId}/${PANEL_PATH}?tab=${tabId}`);
-        return panel;
-      },
+      tabIdOf: async (page) => tabIdOfPage(await worker(), page),
+      openPanel: (tabId) => openPanelPage(context, extensionId, tabId),
       close: () => context.close().catch(() => undefined),
     };
   } catch (error) {

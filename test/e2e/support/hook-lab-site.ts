@@ -20,6 +20,18 @@ import { join } from 'node:path';
 import { listen, readBody, send, type Listening } from './listen.js';
 import { ROOT } from './root.js';
 
+/**
+ * What the page records in `window.probe`: the window messages its listeners saw, replies on the forged port, what
+ * the prepared frame heard, each worker's result, and errors.
+ */
+export interface Probe {
+  seen: { data: string; ports: number }[];
+  forged: string[];
+  frame: string[];
+  workers: Record<string, Record<string, unknown>>;
+  errors: string[];
+}
+
 /** What the worker's token endpoints answer (a fixed token, so the test can find it in the capture). */
 export const WORKER_TOKEN = 'at-from-the-classic-worker';
 export const MODULE_TOKEN = 'at-from-the-module-worker';
