@@ -7,7 +7,7 @@ export type { FetchJson } from './jwt/key-store.js';
 export { importHar, importHarObject } from './har/import.js';
 export { exportHar } from './har/export.js';
 export { redactExchanges, type RedactOptions, type RedactedExchanges } from './har/redact.js';
-export { exportRedactedHar, isRedactedHar, REDACTED_COMMENT_PREFIX } from './har/redact-export.js';
+export { exportRedactedHar, isRedactedHar, redactHar, REDACTED_COMMENT_PREFIX, type RedactedHar } from './har/redact-export.js';
 export { RedactSaltError } from './har/redact-hash.js';
 export type { RedactionCounts } from './har/redact-types.js';
 export type { HarLog } from './har/types.js';

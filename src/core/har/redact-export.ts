@@ -19,23 +19,40 @@ function comment(counts: RedactionCounts): string {
     plural(counts.encrypted, 'JWE') + ' masked',
     plural(counts.tokens, 'opaque token') + ' and ' + plural(counts.personal, 'personal value') + ' replaced by salted hashes',
     plural(counts.masked, 'secret') + ' masked',
+    plural(counts.cookies, 'cookie value') + ' masked',
   ];
   if (counts.bodiesLeftOut > 0) done.push(plural(counts.bodiesLeftOut, 'binary body', 'binary bodies') + ' left out');
   return `${REDACTED_COMMENT_PREFIX}: ${done.join(', ')}. Hashes compare equal within this file only; the salt is not in it.`;
 }
 
+/** A redacted HAR and what redaction did to make it. */
+export interface RedactedHar {
+  har: HarLog;
+  counts: RedactionCounts;
+  /** What could not be parsed (see `RedactedExchanges.unparsed`). */
+  unparsed: string[];
+}
+
 /**
  * A HAR 1.2 log of the exchanges redacted by {@link redactExchanges} (see there for what is masked, stripped and
- * hashed), with a `log.comment` saying it is redacted and counting what was done. `readInput` recognises it and
- * tells the user. Rejects with `RedactSaltError` for a short salt. Does not modify the exchanges and never writes
- * the salt.
+ * hashed), with a `log.comment` saying it is redacted and counting what was done, and the counts and unparsed
+ * notes themselves (for a command-line summary). Rejects with `RedactSaltError` for a short salt. Does not modify
+ * the exchanges and never writes the salt.
  */
-export async function exportRedactedHar(exchanges: readonly Exchange[], creator: { name: string; version: string }, options: RedactOptions): Promise<HarLog> {
-  const { exchanges: redacted, counts } = await redactExchanges(exchanges, options);
+export async function redactHar(exchanges: readonly Exchange[], creator: { name: string; version: string }, options: RedactOptions): Promise<RedactedHar> {
+  const { exchanges: redacted, counts, unparsed } = await redactExchanges(exchanges, options);
   const har = exportHar(redacted, creator);
   const { version, creator: by, ...rest } = har.log;
   // The comment right after the creator, where a reader of the file sees it first.
-  return { log: { version, creator: by, comment: comment(counts), ...rest } };
+  return { har: { log: { version, creator: by, comment: comment(counts), ...rest } }, counts, unparsed };
+}
+
+/**
+ * The HAR of {@link redactHar} alone: what the panel's export writes. `readInput` recognises it and tells the user.
+ * Rejects with `RedactSaltError` for a short salt.
+ */
+export async function exportRedactedHar(exchanges: readonly Exchange[], creator: { name: string; version: string }, options: RedactOptions): Promise<HarLog> {
+  return (await redactHar(exchanges, creator, options)).har;
 }
 
 /** True when a parsed HAR is a redacted export of this extension (its `log.comment` says so). Never throws. */

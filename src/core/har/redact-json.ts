@@ -40,13 +40,24 @@ function personalPath(node: JsonPath | undefined, memo: WeakMap<JsonPath, boolea
   return known;
 }
 
+/** Numbers of unknown names with this many digits or more are pseudonymised: phone numbers, national ids, PINs. */
+const IDENTIFYING_DIGITS = 4;
+
+/** The new value of a number literal under `name`, or undefined to keep it. */
+function numberReplacement(r: Redactor, lit: JsonLiteral, name: string | undefined): Promise<string> | undefined {
+  const c = name === undefined ? 'unknown' : nameClass(name);
+  if (c === 'personal' || c === 'secret' || c === 'token') return c === 'secret' ? Promise.resolve(r.mask(lit.value)) : r.personal(lit.value);
+  if (c === 'unknown' && (lit.value.match(/[0-9]/g)?.length ?? 0) >= IDENTIFYING_DIGITS) return r.personal(lit.value);
+  return undefined;
+}
+
 /** The new value of a literal, or undefined to keep it. */
 async function replacement(r: Redactor, lit: JsonLiteral, jwt: JwtContext | undefined, memo: WeakMap<JsonPath, boolean>): Promise<string | undefined> {
   if (lit.type === 'keyword') return undefined;
   const name = lit.path?.name;
   // Everything under a personal member (an address, user_claims, all_phone_numbers) is personal.
   if (personalPath(lit.path?.parent, memo)) return r.personal(lit.value);
-  if (lit.type === 'number') return name !== undefined && nameClass(name) === 'personal' ? r.personal(lit.value) : undefined;
+  if (lit.type === 'number') return numberReplacement(r, lit, name);
   if (name === undefined) return r.loose(lit.value);
   if (PRIVATE_JWK.has(name) && lit.object?.names.has('kty')) return r.mask(lit.value);
   if (name === 'at_hash' && jwt) return atHash(r, lit.value, jwt);
@@ -65,7 +76,9 @@ function literalText(lit: JsonLiteral, value: string): string {
 /**
  * JSON text with its values redacted where they stand (see {@link Redactor} for what each kind of value becomes):
  * members of personal names and everything under them replaced (see {@link Redactor.personal}), secrets masked,
- * tokens redacted, private JWK members masked, other strings searched for JWTs and URL parameters. `jwt` is given
+ * tokens redacted, private JWK members masked, other strings judged by their name and shape (see
+ * `redactNamed`: strings that are JSON, URLs, forms or base64 are redacted inside; values of unknown names are
+ * pseudonymised, and so are their numbers of 4 digits or more). `jwt` is given
  * for a JWS payload, so that a true `at_hash` stays true (computed over the redacted access token). Formatting, member order, duplicate names and untouched
  * numbers are kept; truncated or broken JSON is redacted as far as it can be scanned. Never throws.
  */

@@ -1,5 +1,7 @@
 /** Redacting parameters: URL queries and fragments, form bodies and parsed forms. */
+import { looksLikeJwt } from '../jwt/decode.js';
 import { appendFormValue, decodeFormComponent } from '../util/form.js';
+import { percentDecoded } from './redact-carriers.js';
 import { redactJwtsIn } from './redact-text.js';
 import type { Redactor } from './redact-types.js';
 
@@ -39,21 +41,69 @@ export async function redactParamText(r: Redactor, text: string): Promise<string
 /** A fragment: parameters (`#id_token=...&state=...`), a route with a query (`#/cb?code=...`), or anything else. */
 async function redactFragment(r: Redactor, fragment: string): Promise<string> {
   const q = fragment.indexOf('?');
-  if (q >= 0) return `${await redactJwtsIn(r, fragment.slice(0, q))}?${await redactParamText(r, fragment.slice(q + 1))}`;
+  if (q >= 0) return `${await redactPath(r, fragment.slice(0, q))}?${await redactParamText(r, fragment.slice(q + 1))}`;
   if (fragment.includes('=')) return redactParamText(r, fragment);
-  return redactJwtsIn(r, fragment);
+  return redactPath(r, fragment);
+}
+
+/** Scheme and authority of an absolute URL. */
+const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
+/** A path segment that is a long run of digits (with phone separators): a phone number or a national id. */
+const DIGIT_ID = /^\+?[0-9][0-9 .-]{5,}$/;
+
+/** `user:password@` of an authority: the user pseudonymised (a client id kept), the password masked. */
+async function redactUserinfo(r: Redactor, userinfo: string): Promise<string> {
+  const colon = userinfo.indexOf(':');
+  const user = decodeFormComponent(colon < 0 ? userinfo : userinfo.slice(0, colon));
+  const redactedUser = user === '' ? '' : encodeURIComponent(await r.personal(user));
+  return colon < 0 ? redactedUser : `${redactedUser}:${encodeURIComponent(r.mask(decodeFormComponent(userinfo.slice(colon + 1))))}`;
 }
 
 /**
- * A URL, absolute or relative (a `Location`, a `:path`), with the parameters of its query and fragment redacted
- * ({@link redactParamText}) and JWTs in the rest (a path segment) redacted. Never throws; does not parse or
- * normalise the URL (its text stays as written where nothing was redacted).
+ * One path segment: a JWT redacted as a token, an e-mail address (also percent-encoded) or a long digit id
+ * pseudonymised, JWTs inside it redacted; anything else kept, for the path names the endpoint.
+ */
+async function redactSegment(r: Redactor, segment: string): Promise<string> {
+  if (segment === '') return segment;
+  const decoded = percentDecoded(segment) ?? segment;
+  if (looksLikeJwt(decoded)) return r.token(decoded);
+  if (decoded.includes('@') || DIGIT_ID.test(decoded)) return encodeURIComponent(await r.personal(decoded));
+  return redactJwtsIn(r, segment);
+}
+
+/** A path, segment by segment; `;name=value` matrix parameters redacted by their names. */
+async function redactPath(r: Redactor, path: string): Promise<string> {
+  const segments = await Promise.all(
+    path.split('/').map(async (segment) => {
+      const semi = segment.indexOf(';');
+      if (semi < 0 || !segment.includes('=', semi)) return redactSegment(r, segment);
+      const params = await Promise.all(segment.slice(semi + 1).split(';').map((p) => redactParamText(r, p)));
+      return [await redactSegment(r, segment.slice(0, semi)), ...params].join(';');
+    }),
+  );
+  return segments.join('/');
+}
+
+/**
+ * A URL, absolute or relative (a `Location`, a `:path`), with a password in its userinfo masked and the user
+ * pseudonymised, e-mail addresses, digit ids and JWTs in its path redacted, and the parameters of its query and
+ * fragment redacted ({@link redactParamText}). Never throws; does not parse or normalise the URL (its text stays as
+ * written where nothing was redacted), and keeps scheme, host and port.
  */
 export async function redactUrl(r: Redactor, url: string): Promise<string> {
   const hash = url.indexOf('#');
   const beforeHash = hash < 0 ? url : url.slice(0, hash);
   const q = beforeHash.indexOf('?');
-  let out = await redactJwtsIn(r, q < 0 ? beforeHash : beforeHash.slice(0, q));
+  let rest = q < 0 ? beforeHash : beforeHash.slice(0, q);
+  let out = '';
+  const authority = AUTHORITY.exec(rest);
+  if (authority) {
+    const [whole, scheme, auth] = authority as unknown as [string, string, string];
+    const at = auth.lastIndexOf('@');
+    out = scheme + (at < 0 ? auth : `${await redactUserinfo(r, auth.slice(0, at))}${auth.slice(at)}`);
+    rest = rest.slice(whole.length);
+  }
+  out += await redactPath(r, rest);
   if (q >= 0) out += `?${await redactParamText(r, beforeHash.slice(q + 1))}`;
   if (hash >= 0) out += `#${await redactFragment(r, url.slice(hash + 1))}`;
   return out;

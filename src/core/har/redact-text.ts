@@ -2,12 +2,22 @@
 import { looksLikeJwt } from '../jwt/decode.js';
 import { decodeFormComponent } from '../util/form.js';
 import { nameClass } from './redact-names.js';
+import { redactUnnamed } from './redact-value.js';
 import type { Redactor } from './redact-types.js';
 
-/** A compact JWS or JWE anywhere in text. */
-const JWT_IN_TEXT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+/**
+ * A compact JWS or JWE anywhere in text: from its `eyJ` on, whatever comes before it (`%3D`, `%22`, `\u0022`, `\n`
+ * end in letters or digits, and a JWT written after them is still one); `looksLikeJwt` then checks the candidate.
+ */
+const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
 /** `name=value` as in a URL or a form, the value up to a delimiter. */
-const PARAM = /(?<=^|[?&#;\s"'(,])([A-Za-z_][\w.-]*)=([^&#"'\s<>;,)]+)/g;
+const PARAM = /(?<=^|[?&#;\s"'(,])([A-Za-z_][\w.-]*)=(?!=)([^&#"'\s<>;,)]+)/g;
+/** `name: value` as in plain text, YAML or a header dump (`access_token: abc`). */
+const COLON_PAIR = /(?<=^|[\s{,;(])["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*(?!\/\/)([^\s,;"'<>{}()]+)/g;
+/** A credential after its HTTP scheme, as in a pasted header or a log line. */
+const SCHEME_CREDENTIAL = /\b(Bearer|DPoP|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/g;
+/** An absolute URL in text, up to a space, a quote or an angle bracket. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 /** A JSON member with a string value, as in a script or a JSON string inside text. */
 const JSON_MEMBER = /"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
 const LOCAL = /[A-Za-z0-9._%+-]/;
@@ -16,7 +26,7 @@ const DOMAIN = /[A-Za-z0-9.-]/;
 const HOST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 /** An HTML input element (a form_post page carries the authorization response in hidden inputs). */
 const INPUT = /<input\b[^<>]*>/gi;
-const ATTRIBUTE = /\b(name|value)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const ATTRIBUTE = /\b(name|value)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /** A stretch of text to replace, and how to compute its replacement (undefined: keep it). */
 interface Edit {
@@ -57,8 +67,14 @@ async function applyEdits(text: string, groups: readonly Edit[][]): Promise<stri
   return out + text.slice(at);
 }
 
-/** Names whose values are handled by name; `keep` ones too, so that a JWT-shaped `code` is not redacted as a JWT. */
-const byName = (name: string) => nameClass(name) !== 'other';
+/**
+ * A value found beside a name in free text: redacted by its name, but in lenient text (HTML, scripts) a value of an
+ * unknown name only has its carriers redacted (a JWT, a URL, base64 JSON...) and keeps its words (markup can't be
+ * pseudonymised word by word); in `strict` text (plain-text bodies of `name: value` lines) it is pseudonymised.
+ */
+function pairValue(r: Redactor, name: string, value: string, strict: boolean): Promise<string> {
+  return !strict && nameClass(name) === 'unknown' ? redactUnnamed(r, value, true) : r.named(name, value);
+}
 
 function jwtEdits(r: Redactor, text: string): Edit[] {
   const edits: Edit[] = [];
@@ -70,39 +86,99 @@ function jwtEdits(r: Redactor, text: string): Edit[] {
 }
 
 /**
- * E-mail addresses in text, found from each `@` outwards (a regular expression would try every start position and
- * take quadratic time on long runs of letters).
+ * E-mail addresses in text, also percent-encoded (`jane%40example.com`), found from each `@` or `%40` outwards (a
+ * regular expression would try every start position and take quadratic time on long runs of letters).
  */
 function emailEdits(r: Redactor, text: string): Edit[] {
   const edits: Edit[] = [];
   let after = 0;
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+  for (const at of atSigns(text)) {
+    const width = text[at] === '@' ? 1 : 3;
+    if (at < after) continue;
     let start = at;
     while (start > after && LOCAL.test(text[start - 1]!)) start--;
-    let end = at + 1;
+    let end = at + width;
     while (end < text.length && DOMAIN.test(text[end]!)) end++;
-    let host = text.slice(at + 1, end);
+    let host = text.slice(at + width, end);
     // A sentence may end right after the address.
     while (host.endsWith('.') || host.endsWith('-')) host = host.slice(0, -1);
     if (start === at || !HOST.test(host)) continue;
-    const address = text.slice(start, at + 1 + host.length);
-    edits.push({ start, end: at + 1 + host.length, replace: () => r.personal(address) });
-    after = at + 1 + host.length;
+    const stop = at + width + host.length;
+    const written = text.slice(start, stop);
+    const encoded = width === 3;
+    edits.push({
+      start,
+      end: stop,
+      replace: async () => {
+        const next = await r.personal(encoded ? decodeFormComponent(written) : written);
+        return encoded ? encodeURIComponent(next) : next;
+      },
+    });
+    after = stop;
   }
   return edits;
 }
 
-function paramEdits(r: Redactor, text: string): Edit[] {
+/** Offsets of every `@` and `%40` in text, in order. */
+function atSigns(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) out.push(at);
+  for (let at = text.indexOf('%40'); at >= 0; at = text.indexOf('%40', at + 1)) out.push(at);
+  return out.sort((a, b) => a - b);
+}
+
+/** `name: value` pairs of sensitive names in plain text. */
+function colonEdits(r: Redactor, text: string, strict: boolean): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(COLON_PAIR)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - m[2]!.length;
+    const value = m[2]!;
+    edits.push({ start, end: start + value.length, replace: async () => {
+      const next = await pairValue(r, name, value, strict);
+      return next === value ? undefined : next;
+    } });
+  }
+  return edits;
+}
+
+/** `Bearer <token>` and `Basic <credentials>` in text: the token redacted, Basic credentials masked. */
+function schemeEdits(r: Redactor, text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(SCHEME_CREDENTIAL)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    const credential = m[2]!;
+    edits.push({ start, end: start + credential.length, replace: async () => (m[1] === 'Basic' ? r.mask(credential) : r.token(credential)) });
+  }
+  return edits;
+}
+
+/** Absolute URLs in text (an `href`, a link in a message), redacted as URLs; `&amp;` read as `&` in them. */
+function urlEdits(r: Redactor, text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const written = m[0];
+    edits.push({ start: m.index, end: m.index + written.length, replace: async () => {
+      const entities = written.includes('&amp;');
+      const url = entities ? written.replaceAll('&amp;', '&') : written;
+      const next = await r.url(url);
+      if (next === url) return undefined;
+      return entities ? next.replaceAll('&', '&amp;') : next;
+    } });
+  }
+  return edits;
+}
+
+function paramEdits(r: Redactor, text: string, strict: boolean): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(PARAM)) {
-    if (!byName(decodeFormComponent(m[1]!))) continue;
     const start = m.index + m[1]!.length + 1;
     edits.push({
       start,
       end: start + m[2]!.length,
       replace: async () => {
         const value = decodeFormComponent(m[2]!);
-        const next = await r.named(decodeFormComponent(m[1]!), value);
+        const next = await pairValue(r, decodeFormComponent(m[1]!), value, strict);
         return next === value ? undefined : encodeURIComponent(next);
       },
     });
@@ -110,10 +186,9 @@ function paramEdits(r: Redactor, text: string): Edit[] {
   return edits;
 }
 
-function jsonMemberEdits(r: Redactor, text: string): Edit[] {
+function jsonMemberEdits(r: Redactor, text: string, strict: boolean): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(JSON_MEMBER)) {
-    if (!byName(m[1]!)) continue;
     const start = m.index + m[0].length - m[2]!.length - 1;
     edits.push({
       start,
@@ -125,7 +200,7 @@ function jsonMemberEdits(r: Redactor, text: string): Edit[] {
         } catch {
           value = m[2]!;
         }
-        const next = await r.named(m[1]!, value);
+        const next = await pairValue(r, m[1]!, value, strict);
         return next === value ? undefined : JSON.stringify(next).slice(1, -1);
       },
     });
@@ -137,26 +212,42 @@ const HTML_DECODE: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39
 const htmlDecode = (s: string) => s.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (e) => HTML_DECODE[e]!);
 const htmlEncode = (s: string) => s.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * HTML input elements: the whole tag is one edit, so no later pattern reads its attributes as text (`name=password`
+ * is a field's name, not a value). The value is redacted by the field's name, whatever the name: an input is a
+ * named field, so an unknown one is pseudonymised like any unknown form value; JWTs elsewhere in the tag are
+ * redacted too.
+ */
 function inputEdits(r: Redactor, text: string): Edit[] {
   const edits: Edit[] = [];
   for (const tag of text.matchAll(INPUT)) {
     let name: string | undefined;
     let value: { start: number; raw: string } | undefined;
     for (const a of tag[0].matchAll(ATTRIBUTE)) {
-      const raw = a[2] ?? a[3] ?? '';
+      const raw = a[2] ?? a[3] ?? a[4] ?? '';
+      const quote = a[4] === undefined ? 1 : 0;
       if (a[1]!.toLowerCase() === 'name') name = htmlDecode(raw);
-      else value = { start: tag.index + a.index + a[0].length - raw.length - 1, raw };
+      else value = { start: a.index + a[0].length - raw.length - quote, raw };
     }
-    if (name === undefined || value === undefined || !byName(name)) continue;
-    const { start, raw } = value;
+    const written = tag[0];
     const field = name;
     edits.push({
-      start,
-      end: start + raw.length,
+      start: tag.index,
+      end: tag.index + written.length,
       replace: async () => {
-        const decoded = htmlDecode(raw);
-        const next = await r.named(field, decoded);
-        return next === decoded ? undefined : htmlEncode(next);
+        if (value === undefined) {
+          const out = await redactJwtsIn(r, written);
+          return out === written ? undefined : out;
+        }
+        const decoded = htmlDecode(value.raw);
+        const next = field === undefined ? await r.loose(decoded) : await r.named(field, decoded);
+        const quoted = value.start > 0 && /["']/.test(written[value.start - 1]!);
+        const encoded = next === decoded ? value.raw : quoted ? htmlEncode(next) : `"${htmlEncode(next)}"`;
+        // JWTs in the other attributes; the value's own fate was decided by its name (a JWT-shaped `code` is kept).
+        const before = await redactJwtsIn(r, written.slice(0, value.start));
+        const after = await redactJwtsIn(r, written.slice(value.start + value.raw.length));
+        const out = before + encoded + after;
+        return out === written ? undefined : out;
       },
     });
   }
@@ -173,11 +264,18 @@ export function redactJwtsIn(r: Redactor, text: string): Promise<string> {
 }
 
 /**
- * Text of unknown shape with the values of sensitive names redacted (secrets masked, tokens redacted, personal
- * values hashed) where they appear as HTML input values, JSON string members or `name=value` pairs, every other JWT
- * redacted and every e-mail address replaced (client ids excepted, see {@link Redactor.personal}). A value is redacted once, by the first of those that finds it. Keeps everything else exactly;
- * does not parse HTML or scripts (values of sensitive names written any other way are not found).
+ * Text of unknown shape with the values of known names redacted by name (secrets masked, tokens redacted, personal
+ * values pseudonymised, safe fields searched for carriers) where they appear as HTML input values (quoted or not),
+ * JSON string members, `name=value` or `name: value` pairs; credentials after `Bearer`, `DPoP` and `Basic`; absolute
+ * URLs redacted as URLs (userinfo, path, parameters); every other JWT redacted (also after a percent escape) and
+ * every e-mail address replaced, raw or percent-encoded (client ids excepted, see {@link Redactor.personal}). A value
+ * is redacted once, by the first of those that finds it. Keeps everything else exactly; does not parse HTML or
+ * scripts. Values of unknown names in pairs are pseudonymised when `strict` (plain-text bodies), else only the
+ * carriers in them are redacted.
  */
-export function redactFreeText(r: Redactor, text: string): Promise<string> {
-  return applyEdits(text, [inputEdits(r, text), jsonMemberEdits(r, text), paramEdits(r, text), jwtEdits(r, text), emailEdits(r, text)]);
+export function redactFreeText(r: Redactor, text: string, strict = false): Promise<string> {
+  return applyEdits(text, [
+    inputEdits(r, text), jsonMemberEdits(r, text, strict), schemeEdits(r, text), urlEdits(r, text), colonEdits(r, text, strict),
+    paramEdits(r, text, strict), jwtEdits(r, text), emailEdits(r, text),
+  ]);
 }

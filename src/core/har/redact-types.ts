@@ -5,8 +5,10 @@ export const MASK = '<masked>';
 
 /** How many distinct values redaction replaced, by what it did to them. */
 export interface RedactionCounts {
-  /** Secrets masked: passwords, client secrets, cookie values, credentials that are not tokens. */
+  /** Secrets masked: passwords, client secrets, credentials that are not tokens (cookie values are counted apart). */
   masked: number;
+  /** Cookie values masked (`Cookie`, `Set-Cookie`). */
+  cookies: number;
   /** Personal values (sub, names, phone numbers, ids, birth dates, addresses, emails) replaced by salted hashes. */
   personal: number;
   /** Opaque tokens replaced by salted hashes. */
@@ -36,10 +38,12 @@ export interface Redactor {
    * client id seen in the capture is kept: a `sub` equal to the client id is a client's token, not a person.
    */
   personal(value: string): Promise<string>;
+  /** `value` itself, or {@link MASK} when the same value was masked elsewhere in the capture (for values kept by name). */
+  keptOrMasked(value: string): string;
   /** Remembers a client id (`client_id`, `azp`, the user of Basic client authentication). */
   seenClientId(value: string): void;
-  /** {@link MASK}, counting the value. */
-  mask(value: string): string;
+  /** {@link MASK}, counting the value (as a cookie when `cookie` is set). */
+  mask(value: string, cookie?: boolean): string;
   /** A token: a JWS stripped of its signature with personal claims hashed, a JWE masked, else hashed. Memoised. */
   token(raw: string): Promise<string>;
   /** Remembers an access token, so that an ID token's at_hash over it can be recomputed after redaction. */
@@ -56,8 +60,11 @@ export interface Redactor {
   url(url: string): Promise<string>;
   /** `application/x-www-form-urlencoded` text (a form body, a query, a fragment). */
   params(text: string): Promise<string>;
-  /** Text of unknown shape (HTML, scripts, plain text): JWTs, `name=value` pairs, form inputs and JSON members of known names. */
-  text(text: string): Promise<string>;
+  /**
+   * Text of unknown shape (HTML, scripts, plain text): JWTs, URLs, e-mail addresses, credentials, form inputs, and
+   * `name=value`, `name: value` and JSON member pairs; `strict` (plain-text bodies) pseudonymises pairs of unknown names.
+   */
+  text(text: string, strict?: boolean): Promise<string>;
   /**
    * The personal values and secrets replaced so far, and what replaced them; not tokens (free text is searched for
    * those by their shape, and there may be thousands).
@@ -65,6 +72,10 @@ export interface Redactor {
   replacements(): ReadonlyMap<string, string>;
   /** Counts `value` (once, however often it is recorded) under `kind`. */
   record(kind: keyof RedactionCounts, value: string): void;
+  /** Notes that a carrier could not be parsed (a broken multipart body, a base64 text that is not text), once per note. */
+  unparsed(note: string): void;
+  /** The notes of {@link Redactor.unparsed}, in the order first made. */
+  unparsedNotes(): string[];
   /** The counts so far. */
   counts(): RedactionCounts;
 }

@@ -22,6 +22,8 @@ export interface RedactOptions {
 export interface RedactedExchanges {
   exchanges: Exchange[];
   counts: RedactionCounts;
+  /** What could not be parsed and was therefore redacted whole or left out (one line each). */
+  unparsed: string[];
 }
 
 function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
@@ -33,10 +35,21 @@ function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<
   return hit;
 }
 
-/** What a first pass learns for the second: access tokens (for at_hash) and client ids (not personal). */
+/**
+ * What a first pass learns for the second: access tokens (for at_hash), client ids (not personal), and the secrets
+ * masked anywhere (so that the same value is masked where it travels under a name that would keep it).
+ */
 export interface Learned {
   accessTokens: Set<string>;
   clientIds: Set<string>;
+  secrets: Set<string>;
+}
+
+/** Shortest secret searched for in free text and kept values: shorter ones would match by chance. */
+const MIN_KNOWN_SECRET = 8;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -44,15 +57,26 @@ export interface Learned {
  * `learned` is what a first pass found (and is added to). For the redaction of exchanges and of analyses alike.
  */
 export function createRedactor(salt: string, learned: Learned, digests: Map<string, Promise<Uint8Array>> = new Map()): Redactor {
-  const { accessTokens, clientIds } = learned;
+  const { accessTokens, clientIds, secrets } = learned;
+  let secretPattern: { size: number; re: RegExp | undefined } = { size: -1, re: undefined };
+  /** Every learned secret in free text masked (the pattern is rebuilt when a pass learnt more). */
+  const maskKnown = (text: string) => {
+    if (secretPattern.size !== secrets.size) {
+      const long = [...secrets].filter((v) => v.length >= MIN_KNOWN_SECRET).sort((a, b) => b.length - a.length);
+      secretPattern = { size: secrets.size, re: long.length > 0 ? new RegExp(long.map(escapeRegExp).join('|'), 'g') : undefined };
+    }
+    const re = secretPattern.re;
+    return re ? text.replace(re, (m) => r.mask(m)) : text;
+  };
   const replaced = new Map<string, string>();
   const note = (original: string, replacement: string) => {
     if (original !== replacement) replaced.set(original, replacement);
     return replacement;
   };
   const seen: Record<keyof RedactionCounts, Set<string>> = {
-    masked: new Set(), personal: new Set(), tokens: new Set(), signatures: new Set(), encrypted: new Set(), bodiesLeftOut: new Set(),
+    masked: new Set(), cookies: new Set(), personal: new Set(), tokens: new Set(), signatures: new Set(), encrypted: new Set(), bodiesLeftOut: new Set(),
   };
+  const unparsed = new Set<string>();
   const tokens = new Map<string, Promise<string>>();
   const atHashes = new Map<string, Promise<string | undefined>>();
   const digest = (value: string) => memo(digests, value, () => saltedDigest(salt, value));
@@ -67,8 +91,9 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
       seen.personal.add(value);
       return note(value, pseudonym(value, await digest(value)));
     },
-    mask(value) {
-      seen.masked.add(value);
+    mask(value, cookie) {
+      seen[cookie ? 'cookies' : 'masked'].add(value);
+      if (value !== MASK) secrets.add(value);
       return note(value, MASK);
     },
     token: (raw) => memo(tokens, raw, () => redactToken(r, raw)),
@@ -85,11 +110,14 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
     json: (text, jwt) => redactJsonText(r, text, jwt),
     url: (url) => redactUrl(r, url),
     params: (text) => redactParamText(r, text),
-    text: (text) => redactFreeText(r, text),
+    text: async (text, strict) => maskKnown(await redactFreeText(r, text, strict)),
+    keptOrMasked: (value) => (secrets.has(value) ? r.mask(value) : value),
     record: (kind, value) => void seen[kind].add(value),
+    unparsed: (text) => void unparsed.add(text),
+    unparsedNotes: () => [...unparsed],
     replacements: () => replaced,
     counts: () => ({
-      masked: seen.masked.size, personal: seen.personal.size, tokens: seen.tokens.size,
+      masked: seen.masked.size, cookies: seen.cookies.size, personal: seen.personal.size, tokens: seen.tokens.size,
       signatures: seen.signatures.size, encrypted: seen.encrypted.size, bodiesLeftOut: seen.bodiesLeftOut.size,
     }),
   };
@@ -158,10 +186,10 @@ async function redactExchange(r: Redactor, ex: Exchange): Promise<Exchange> {
 export async function redactExchanges(exchanges: readonly Exchange[], options: RedactOptions): Promise<RedactedExchanges> {
   checkSalt(options?.salt);
   const digests = new Map<string, Promise<Uint8Array>>();
-  const learned: Learned = { accessTokens: new Set(), clientIds: new Set() };
+  const learned: Learned = { accessTokens: new Set(), clientIds: new Set(), secrets: new Set() };
   const first = createRedactor(options.salt, learned, digests);
   await Promise.all(exchanges.map((ex) => redactExchange(first, ex)));
   const r = createRedactor(options.salt, learned, digests);
   const out = await Promise.all(exchanges.map((ex) => redactExchange(r, ex)));
-  return { exchanges: out, counts: r.counts() };
+  return { exchanges: out, counts: r.counts(), unparsed: r.unparsedNotes() };
 }

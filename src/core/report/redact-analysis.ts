@@ -6,6 +6,7 @@ import type { AnalysisResult } from '../analyze.js';
 import { createRedactor, type Learned, type RedactOptions } from '../har/redact.js';
 import { checkSalt } from '../har/redact-hash.js';
 import { redactHeaderValue } from '../har/redact-headers.js';
+import { nameClass } from '../har/redact-names.js';
 import { redactJwtsIn } from '../har/redact-text.js';
 import type { Redactor } from '../har/redact-types.js';
 import { leftHalfHash } from '../jwt/hashes.js';
@@ -15,11 +16,14 @@ import type { Artifact, ExpiryTimeline, HashCheck, HttpContext, Lifetime } from 
 /** Shorter replaced values are not searched for in free text: they would match by chance. */
 const MIN_SCRUBBED = 4;
 
-/** Replaces, in free text (messages, notes, labels), every personal value and secret replaced elsewhere, then any JWT. */
+/**
+ * Replaces, in free text (messages, notes, labels), every personal value and secret replaced elsewhere where it
+ * stands as a word of its own (not inside a longer word or number), then any JWT.
+ */
 function scrubber(r: Redactor): (text: string) => Promise<string> {
   const map = r.replacements();
   const originals = [...map.keys()].filter((k) => k.length >= MIN_SCRUBBED).sort((a, b) => b.length - a.length);
-  const re = originals.length > 0 ? new RegExp(originals.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+  const re = originals.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${originals.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   return (text) => redactJwtsIn(r, re ? text.replace(re, (m) => map.get(m) ?? m) : text);
 }
 
@@ -87,13 +91,20 @@ async function redactHash(h: HashCheck, idToken: Artifact, redactedRaw: Readonly
   return out;
 }
 
-/** Every string in a JSON value scrubbed; deeper than the engine's JSON cap (64 levels) is left as it is. */
-async function scrubDeep(value: unknown, scrub: (text: string) => Promise<string>, depth = 0): Promise<unknown> {
-  if (typeof value === 'string') return scrub(value);
+/**
+ * Every string in a JSON value scrubbed, but for values of known-safe protocol names (a `scope` of "openid profile"
+ * keeps its words though a role "profile" was pseudonymised elsewhere; their carriers were redacted by name
+ * already); deeper than the engine's JSON cap (64 levels) is left as it is.
+ */
+async function scrubDeep(value: unknown, scrub: (text: string) => Promise<string>, depth = 0, safe = false): Promise<unknown> {
+  if (typeof value === 'string') return safe ? value : scrub(value);
   if (value === null || typeof value !== 'object' || depth > 70) return value;
-  if (Array.isArray(value)) return Promise.all(value.map((v) => scrubDeep(v, scrub, depth + 1)));
+  if (Array.isArray(value)) return Promise.all(value.map((v) => scrubDeep(v, scrub, depth + 1, safe)));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: await scrubDeep(v, scrub, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) {
+    const kept = safe || nameClass(k) === 'safe' || nameClass(k) === 'keep';
+    Object.defineProperty(out, k, { value: await scrubDeep(v, scrub, depth + 1, kept), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -132,7 +143,7 @@ async function redactTimeline(t: ExpiryTimeline, scrub: (text: string) => Promis
  */
 export async function redactAnalysis(result: AnalysisResult, options: RedactOptions): Promise<AnalysisResult> {
   checkSalt(options?.salt);
-  const learned: Learned = { accessTokens: new Set(), clientIds: new Set() };
+  const learned: Learned = { accessTokens: new Set(), clientIds: new Set(), secrets: new Set() };
   for (const a of result.artifacts) {
     if (a.kind === 'access_token' && a.raw) learned.accessTokens.add(a.raw);
     if (a.clientId) learned.clientIds.add(a.clientId);

@@ -12,9 +12,9 @@ const ID_TOKEN = jws({ iss: 'https://idp.example', sub: 'user-4711', aud: 'app',
 
 describe('redactExchanges: request and response headers', () => {
   it.each<[string, string, (v: string) => void]>([
-    // Basic keeps the user (the client id in OAuth) and masks the password, still base64.
-    ['Authorization', `Basic ${btoa('my-client:s3cret')}`, (v) => expect(v).toBe(`Basic ${btoa(`my-client:${MASK}`)}`)],
-    ['Proxy-Authorization', `Basic ${btoa('proxy:pass:with:colons')}`, (v) => expect(v).toBe(`Basic ${btoa(`proxy:${MASK}`)}`)],
+    // Basic masks the password and pseudonymises a user that is no client id seen in the capture, still base64.
+    ['Authorization', `Basic ${btoa('my-client:s3cret')}`, (v) => expect(atob(v.slice(6))).toMatch(new RegExp(`^redacted:[A-Za-z0-9_-]{16}:${MASK}$`))],
+    ['Proxy-Authorization', `Basic ${btoa('jane@example.no:pass:with:colons')}`, (v) => expect(atob(v.slice(6))).toMatch(new RegExp(`^redacted-[A-Za-z0-9_-]{16}@redacted\\.invalid:${MASK}$`))],
     ['Authorization', 'Basic not-base64!', (v) => expect(v).toBe(`Basic ${MASK}`)],
     ['Authorization', `Basic ${btoa('no-colon')}`, (v) => expect(v).toBe(`Basic ${MASK}`)],
     ['authorization', `Bearer ${OPAQUE}`, (v) => expect(v).toMatch(/^Bearer redacted:[A-Za-z0-9_-]{16}$/)],
@@ -31,7 +31,10 @@ describe('redactExchanges: request and response headers', () => {
     ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64)', (v) => expect(v).toBe('Mozilla/5.0 (X11; Linux x86_64)')],
     [':authority', 'idp.example', (v) => expect(v).toBe('idp.example')],
     ['Content-Type', 'application/x-www-form-urlencoded; charset=UTF-8', (v) => expect(v).toBe('application/x-www-form-urlencoded; charset=UTF-8')],
-    ['X-Debug', `token was ${ID_TOKEN} here`, (v) => expect(v).toMatch(/^token was eyJ[^.]+\.[^.]+\. here$/)],
+    // An unknown header is pseudonymised whole; a known one keeps its text with the JWT in it stripped.
+    ['X-Debug', `token was ${ID_TOKEN} here`, (v) => expect(v).toMatch(HASHED)],
+    ['Link', `<https://idp.example/a?t=${ID_TOKEN}>; rel=next`, (v) => expect(v).toMatch(/^<https:\/\/idp\.example\/a\?t=eyJ[^.]+\.[^.]+\.>; rel=next$/)],
+    ['X-User-Name', 'Frode Nordmann', (v) => expect(v).toMatch(HASHED)],
     ['Authorization', '', (v) => expect(v).toBe('')],
   ])('request header %s: %s', async (name, value, check) => {
     const out = await redactOne(ex({ req: [[name, value]] }));
@@ -157,7 +160,7 @@ describe('redactExchanges: JSON bodies and token payloads', () => {
   });
 
   it('redacts a token response: opaque tokens hashed, the ID token stripped, the rest kept byte for byte', async () => {
-    const text = `{\n  "access_token" : "${OPAQUE}",\n  "token_type": "Bearer",\n  "expires_in": 300,\n  "refresh_token": "rt-1",\n  "id_token": "${ID_TOKEN}",\n  "big": 12345678901234567890\n}`;
+    const text = `{\n  "access_token" : "${OPAQUE}",\n  "token_type": "Bearer",\n  "expires_in": 300,\n  "refresh_token": "rt-1",\n  "id_token": "${ID_TOKEN}",\n  "expires_at": 12345678901234567890\n}`;
     const out = await redactOne(ex({ method: 'POST', url: 'https://idp.example/token', status: 200, responseBody: { text, mimeType: 'application/json' } }));
     const body = JSON.parse(out.responseBody!.text) as { access_token: string; refresh_token: string; id_token: string };
     expect(body.access_token).toMatch(HASHED);
@@ -165,7 +168,7 @@ describe('redactExchanges: JSON bodies and token payloads', () => {
     expect(body.id_token).toMatch(/^eyJ[^.]+\.[^.]+\.$/);
     expect(body.id_token.split('.')[0]).toBe(ID_TOKEN.split('.')[0]);
     expect(out.responseBody!.text).toContain('"access_token" : "redacted:');
-    expect(out.responseBody!.text).toContain('"big": 12345678901234567890\n}');
+    expect(out.responseBody!.text).toContain('"expires_at": 12345678901234567890\n}');
     expect(payloadOf(body.id_token)).toMatchObject({ iss: 'https://idp.example', aud: 'app', nonce: 'n-1', exp: 1629286357 });
     expect(payloadOf(body.id_token).sub).toMatch(HASHED);
     expect(payloadOf(body.id_token).email).toMatch(/@redacted\.invalid$/);
@@ -195,7 +198,8 @@ describe('redactExchanges: JSON bodies and token payloads', () => {
       contact: expect.stringMatching(/^redacted-[A-Za-z0-9_-]{16}@redacted\.invalid$/),
       client_id: 'svc@project.iam.example.com',
       owner: 'svc@project.iam.example.com',
-      note: expect.stringMatching(/^write to redacted-[A-Za-z0-9_-]{16}@redacted\.invalid$/),
+      // A value of an unknown name that is no carrier is pseudonymised whole.
+      note: expect.stringMatching(HASHED),
     });
   });
 
@@ -290,8 +294,9 @@ describe('redactExchanges: bodies, copies, equality, salt', () => {
       ex({ id: 'a', req: [['Authorization', `Basic ${btoa('client:abc')}`], ['Cookie', 'a=1; b=2']], url: `https://app.example/cb?access_token=${OPAQUE}&id_token=${ID_TOKEN}` }),
       ex({ id: 'b', req: [['Authorization', `Bearer ${OPAQUE}`]], status: 200, responseBody: { text: 'AAEC/w==', encoding: 'base64', mimeType: 'application/octet-stream' } }),
     ], { salt: SALT });
-    // masked: "abc", "1", "2"; the ID token's sub and email; one opaque token (twice); one JWS; one binary body.
-    expect(counts).toEqual({ masked: 3, personal: 2, tokens: 1, signatures: 1, encrypted: 0, bodiesLeftOut: 1 });
+    // masked: "abc"; cookies: "1", "2"; personal: the Basic user "client" (no client_id names it), the ID token's
+    // sub and email; one opaque token (twice); one JWS; one binary body.
+    expect(counts).toEqual({ masked: 1, cookies: 2, personal: 3, tokens: 1, signatures: 1, encrypted: 0, bodiesLeftOut: 1 });
   });
 
   it.each<[string, unknown]>([
