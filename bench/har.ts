@@ -18,7 +18,7 @@ mkdirSync(outDir, { recursive: true });
 if (!existsSync(file) || Math.abs(statSync(file).size - target) > target * 0.05) await generateHar(file, target);
 const size = statSync(file).size;
 
-type Run = { ms: number; maxRssBytes: number; entries: number; artifacts?: number; flows?: number; findings?: number };
+type Run = { ms: number; maxRssBytes: number; entries: number; artifacts?: number; flows?: number; findings?: number; tokens?: number; personal?: number };
 const run = (mode: string): Run => JSON.parse(execFileSync(process.execPath, [join(here, 'har-child.js'), mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
 const empty = JSON.parse(execFileSync(process.execPath, ['-e', 'process.stdout.write(JSON.stringify({maxRssBytes: process.resourceUsage().maxRSS * 1024}))'], { encoding: 'utf8' })) as { maxRssBytes: number };
 
@@ -64,4 +64,23 @@ report('har-logins', {
   baselineMs: median(lb.map((r) => r.ms)),
   oursMs: median(lo.map((r) => r.ms)),
   msPerFlow: median(lo.map((r) => r.ms)) / (lo[0]!.flows ?? 1),
+});
+
+// `token-inspector redact` on the same login-dense HAR: import, redaction by design (every carrier decoded, every
+// value judged) and the HAR text written, against JSON.parse of the file.
+const rb: Run[] = [];
+const ro: Run[] = [];
+for (let round = 0; round < 3; round++) {
+  rb.push(runOn('parse'));
+  ro.push(runOn('redact'));
+}
+report('har-redact', {
+  fileMB: statSync(loginsFile).size / 1024 / 1024,
+  entries: ro[0]!.entries,
+  tokens: ro[0]!.tokens,
+  personal: ro[0]!.personal,
+  baselineMs: median(rb.map((r) => r.ms)),
+  oursMs: median(ro.map((r) => r.ms)),
+  ratio: median(ro.map((r) => r.ms)) / median(rb.map((r) => r.ms)),
+  oursPeakRssMB: Math.max(...ro.map((r) => r.maxRssBytes)) / 1024 / 1024,
 });

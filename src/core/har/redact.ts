@@ -124,6 +124,15 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
   return r;
 }
 
+/** Exchanges redacted at once: enough to overlap the hashing, few enough that a large capture's garbage stays small. */
+const BATCH = 256;
+
+async function inBatches<T, U>(items: readonly T[], each: (item: T) => Promise<U>): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(...(await Promise.all(items.slice(i, i + BATCH).map(each))));
+  return out;
+}
+
 const contentType = (headers: readonly Header[]) => headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
 
 function copySeenBy(seenBy: Exchange['seenBy']): Exchange['seenBy'] {
@@ -188,8 +197,8 @@ export async function redactExchanges(exchanges: readonly Exchange[], options: R
   const digests = new Map<string, Promise<Uint8Array>>();
   const learned: Learned = { accessTokens: new Set(), clientIds: new Set(), secrets: new Set() };
   const first = createRedactor(options.salt, learned, digests);
-  await Promise.all(exchanges.map((ex) => redactExchange(first, ex)));
+  await inBatches(exchanges, (ex) => redactExchange(first, ex));
   const r = createRedactor(options.salt, learned, digests);
-  const out = await Promise.all(exchanges.map((ex) => redactExchange(r, ex)));
+  const out = await inBatches(exchanges, (ex) => redactExchange(r, ex));
   return { exchanges: out, counts: r.counts(), unparsed: r.unparsedNotes() };
 }
