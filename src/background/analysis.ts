@@ -23,7 +23,8 @@ export interface TabAnalysis {
 /**
  * The engine options the settings ask for: `now` in Unix seconds, the skew, the client ids of every issuer as
  * one list, what the capture could see (the configured domains and since when, the tab's pauses and open DevTools),
- * and `fetchJson` only when key fetching is on. Pure.
+ * and `fetchJson` only when key fetching is on, limited to what the browser itself saw (`fetchScope: 'browser'`).
+ * Pure.
  */
 export function analyzeOptions(settings: Settings, nowMs: number, fetchJson: FetchJson, seen: TabCoverage = {}): AnalyzeOptions {
   const options: AnalyzeOptions = {
@@ -33,7 +34,11 @@ export function analyzeOptions(settings: Settings, nowMs: number, fetchJson: Fet
     // What the capture could see, so a missing step is explained by its likely cause.
     capture: { domains: [...settings.domains], domainSince: { ...seen.domainSince }, pauses: [...(seen.pauses ?? [])], devtools: [...(seen.devtools ?? [])] },
   };
-  if (settings.fetchKeys) options.fetchJson = fetchJson;
+  if (settings.fetchKeys) {
+    options.fetchJson = fetchJson;
+    // Issue 10 §3: what the page hook reported may be the page's invention; it must not choose what is fetched.
+    options.fetchScope = 'browser';
+  }
   return options;
 }
 

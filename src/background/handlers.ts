@@ -17,10 +17,10 @@ export interface Sender {
 export interface HandlerDeps {
   /** The extension's origin (`runtime.getURL('')`): messages that change capture must come from its pages. */
   extensionOrigin: string;
-  /** Takes the page hook's observations for a tab; returns how many were accepted. */
-  pageObservations(tabId: number, payload: unknown): number;
-  /** The configured domains, once the settings are loaded. */
-  hookDomains(): Promise<string[]>;
+  /** Takes the page hook's observations for a tab (the page is not told what was kept). */
+  pageObservations(tabId: number, payload: unknown): unknown;
+  /** Whether page hooks capture at all (the source is on and a domain is configured), once the settings are loaded. */
+  hookCapture(): Promise<boolean>;
   /** Reads the settings again and applies them. */
   settingsChanged(): Promise<void>;
   /** Attaches or detaches deep capture; absent when the build has none. */
@@ -37,18 +37,29 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The worker's handlers over `deps`. */
+/** Throws unless `sender` is one of the extension's pages: content scripts share the page's process. */
+function extensionPageOnly(sender: Sender, extensionOrigin: string, what: string): void {
+  if (!fromExtensionPage(sender, extensionOrigin)) throw new Error(`only the extension pages may ${what}`);
+}
+
+/**
+ * The worker's handlers over `deps`. What a content script may ask (`hook-config`, `page-observations`, `ping`)
+ * is answered without anything about the configuration or the captures; the rest is for extension pages only.
+ */
 export function createHandlers(deps: HandlerDeps): RuntimeHandlers {
   return {
     ping: () => ({ type: 'pong', rules: RULE_IDS.length }),
-    // The tab is the sender's, never one the message names: a page can only report its own traffic.
+    // The tab is the sender's, never one the message names: a page can only report its own traffic. The answer is
+    // the same whatever was kept: a content script runs in the page's process, and so does a page that took it over.
     'page-observations': (message, sender) => {
       const tabId = sender.tab?.id;
-      if (typeof tabId !== 'number' || fromExtensionPage(sender, deps.extensionOrigin)) return { accepted: 0 };
-      return { accepted: deps.pageObservations(tabId, message['observations']) };
+      if (typeof tabId === 'number' && !fromExtensionPage(sender, deps.extensionOrigin)) deps.pageObservations(tabId, message['observations']);
+      return { ok: true };
     },
-    'hook-config': async () => ({ domains: await deps.hookDomains() }),
-    'settings-changed': async () => {
+    // Issue 10 §3: never the domain list, which the relay does not need (the worker filters what it sends).
+    'hook-config': async () => ({ capture: await deps.hookCapture() }),
+    'settings-changed': async (_message, sender) => {
+      extensionPageOnly(sender, deps.extensionOrigin, 'reload the settings');
       await deps.settingsChanged();
       return { ok: true };
     },
@@ -64,7 +75,10 @@ export function createHandlers(deps: HandlerDeps): RuntimeHandlers {
         return { ok: false, error: errorText(err) };
       }
     },
-    stats: () => deps.stats(),
+    stats: (_message, sender) => {
+      extensionPageOnly(sender, deps.extensionOrigin, 'read the capture stats');
+      return deps.stats();
+    },
   };
 }
 

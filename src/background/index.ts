@@ -147,9 +147,9 @@ async function reloadSettings(): Promise<void> {
 const handlers = createHandlers({
   extensionOrigin,
   pageObservations: (tabId, payload) => acceptPageObservations(recorder, tabId, payload),
-  hookDomains: async () => {
+  hookCapture: async () => {
     await settingsReady;
-    return [...settings.domains];
+    return settings.sources.pageHook && domains.length > 0;
   },
   settingsChanged: reloadSettings,
   ...(deepCapture ? { deepCapture: (tabId: number, on: boolean) => (on ? deepCapture.attach(tabId) : deepCapture.detach(tabId)) } : {}),

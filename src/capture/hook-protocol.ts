@@ -8,7 +8,7 @@
  * the hook started after the first one was dispatched). The page hook also offers a port to each worker it
  * wraps, as that worker's first message. Everything else travels over those private ports:
  * {@link ObservationMessage}s towards the relay, a {@link ConfigMessage} from it, {@link ReadyMessage} from a
- * worker. The configured domains are never among them: they stay in the relay, which filters (relay/hook-ports.ts
+ * worker. The configured domains are never among them: they stay in the extension's worker, which filters (relay/hook-ports.ts
  * says why).
  */
 import type { Observation } from '../core/capture/observation.js';

@@ -3,7 +3,7 @@
  * before the page's scripts. It wraps `fetch` and `XMLHttpRequest`, and `Worker` so that dedicated workers the
  * page starts from blob: URLs run the same wrappers (hook/wrap-worker.ts), and sends what they see to the relay
  * (relay.iife.ts) over a private MessagePort (hook/relay-link.ts). The page receives exactly what it received
- * without the hook. Has no extension API, and never learns the configured domains: the relay filters. Built as
+ * without the hook. Has no extension API, and never learns the configured domains: the worker filters. Built as
  * an IIFE (no imports at run time) and registered by the worker (src/background/capture/content-scripts.ts).
  */
 import { takeBuiltins, type Builtins } from './hook/builtins.js';

@@ -6,6 +6,7 @@ import type { CaptureCoverage } from './flows/code-exchange.js';
 import { correlate } from './flows/correlate.js';
 import { expiryTimeline } from './flows/timeline.js';
 import { leftHalfHash, pkceS256 } from './jwt/hashes.js';
+import { browserSeenIssuers } from './jwt/fetch-scope.js';
 import { createKeyStore, type FetchJson, type KeyStore } from './jwt/key-store.js';
 import { verifySignature } from './jwt/verify.js';
 import type { Analysis, Artifact, Exchange, Flow, HashCheck } from './model.js';
@@ -40,6 +41,14 @@ export interface AnalyzeOptions {
   jwks?: readonly unknown[];
   /** Only with this does the engine ask for discovery and JWKS of observed issuers (never other URLs). */
   fetchJson?: FetchJson;
+  /**
+   * Which issuers `fetchJson` is asked about. `input` (the default): every issuer of an ID, access, refresh,
+   * userinfo or logout token in the input, which the user chose. `browser`, for a live capture, where a page may
+   * have forged what the page hook reported (issue 10 §3): only issuers of such tokens that a server's answer
+   * brought the browser (jwt/fetch-scope.ts), and a `jwks_uri` only from a discovery document fetched here, on
+   * the issuer's origin.
+   */
+  fetchScope?: 'input' | 'browser';
   /** What a live capture could see (configured domains, pauses), to say why a step is missing; absent for files. */
   capture?: CaptureCoverage;
 }
@@ -170,7 +179,14 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
 
   // JWKS documents the user gave as inputs are keys given directly, like options.jwks.
   const jwksFiles = artifacts.filter((a) => a.kind === 'jwks' && a.claims && a.occurrences.some((o) => o.location === 'file')).map((a) => a.claims);
-  const store = createKeyStore({ jwks: [...(options.jwks ?? []), ...jwksFiles], observedDiscovery: extraction.discovery, observedJwks: extraction.jwks, ...(options.fetchJson ? { fetchJson: options.fetchJson } : {}) });
+  const fetchableIssuers = options.fetchScope === 'browser' ? browserSeenIssuers(artifacts, input.exchanges ?? [], issuerSigned) : undefined;
+  const store = createKeyStore({
+    jwks: [...(options.jwks ?? []), ...jwksFiles],
+    observedDiscovery: extraction.discovery,
+    observedJwks: extraction.jwks,
+    ...(options.fetchJson ? { fetchJson: options.fetchJson } : {}),
+    ...(fetchableIssuers ? { fetchableIssuers } : {}),
+  });
   await verifyAll(artifacts, store);
   const flowOf = new Map<string, Flow>();
   for (const f of flows) for (const id of f.artifacts) flowOf.set(id, f);

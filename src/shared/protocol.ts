@@ -87,20 +87,24 @@ export type RuntimeRequest =
   | { type: 'ping' }
   /** From the page-hook relay (a content script): the tab is the sender's. */
   | { type: 'page-observations'; observations: Observation[] }
-  /** From the page-hook relay at document_start: which domains the hook should forward. */
+  /**
+   * From the page-hook relay at document_start: whether its hook should capture at all. The answer says nothing
+   * about the configuration (the relay runs in the page's process); the worker filters what the relay sends.
+   */
   | { type: 'hook-config' }
   /** From the options page after settings changed: re-register capture for the new domains. */
   | { type: 'settings-changed' }
   /** Deep capture (debugger build only): attach to or detach from a tab. */
   | { type: 'deep-capture'; tabId: number; on: boolean }
-  /** For tests and the benchmark: counters of capture callbacks and stored state. */
+  /** For tests and the benchmark, from extension pages only: counters of capture callbacks and stored state. */
   | { type: 'stats' };
 
 /** Answers to {@link RuntimeRequest}s, by request type. */
 export interface RuntimeResponses {
   ping: { type: 'pong'; rules: number };
-  'page-observations': { accepted: number };
-  'hook-config': { domains: string[] };
+  /** Says nothing about what was kept: that would tell the page which URLs are configured. */
+  'page-observations': { ok: true };
+  'hook-config': { capture: boolean };
   'settings-changed': { ok: true };
   'deep-capture': { ok: boolean; error?: string };
   stats: CaptureStats;

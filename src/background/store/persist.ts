@@ -25,7 +25,8 @@ export interface PersistHooks {
 /** Writes mutations to an area; see {@link createPersister}. */
 export interface Persister {
   /**
-   * Sets `w.set`, then removes `w.removed` and any earlier removal that failed. Rejects with the error of a set
+   * Sets `w.set`, then removes `w.removed` and any earlier removal that failed (when the set hits the quota, the
+   * removals go first and the set is tried again before anything is evicted for it). Rejects with the error of a set
    * that failed for a reason other than the quota; a full area that eviction cannot cure resolves, with the keys
    * reported unsaved. A failed removal does not reject: it is tried again with the next flush.
    */
@@ -67,6 +68,7 @@ export function createPersister(area: StorageArea, hooks: PersistHooks): Persist
 
   /** Undefined when everything was written, else the last error (boxed: a rejection may carry `undefined`). */
   async function setKeys(w: Writes): Promise<{ error: unknown } | undefined> {
+    let removedFirst = false;
     for (let attempt = 0; ; attempt++) {
       const items = { ...w.set };
       const keys = Object.keys(items);
@@ -76,6 +78,15 @@ export function createPersister(area: StorageArea, hooks: PersistHooks): Persist
         for (const key of keys) hooks.saved(key);
         return undefined;
       } catch (err) {
+        // The write's own removals (exchanges already evicted from memory, for the caps) may be all the room it
+        // needs: they go first, before anything else is evicted for it (issue 10 §3: a flood of large exchanges
+        // in one tab otherwise made room with other tabs' captures).
+        if (isQuotaError(err) && !removedFirst && (w.removed.size > 0 || pending.size > 0)) {
+          removedFirst = true;
+          attempt -= 1;
+          await removeKeys(w);
+          continue;
+        }
         const freed = isQuotaError(err) && attempt < QUOTA_RETRIES ? hooks.makeRoom(w, writeBytes(items) * 2 ** attempt) : 0;
         if (freed === 0) {
           for (const key of keys) hooks.unsaved(key);

@@ -63,7 +63,10 @@ export interface RecordResult {
 export interface Store {
   /** Resolves once the area was read (also when reading failed twice: the store then starts empty). */
   readonly ready: Promise<void>;
-  /** Merges observations into a tab's exchanges, then applies the caps (oldest exchanges of any tab go first). */
+  /**
+   * Merges observations into a tab's exchanges, then applies the caps: exchanges go from the tab holding the most,
+   * first arrived first (store/eviction.ts), so each tab keeps its fair share.
+   */
   record(tabId: number, observations: readonly Observation[]): Promise<RecordResult>;
   /** The tab after every mutation asked for before this call. */
   view(tabId: number): Promise<TabView>;

@@ -24,7 +24,7 @@ export const MAX_BUFFERED = 100;
  * then says no, so the wrappers do not even read them. A later `configure` replaces the earlier one.
  *
  * It does not filter by domain: a hook never learns the configured domains (they would be readable by the page
- * whose world the hook runs in); its relay filters. Does not catch what `post` throws.
+ * whose world the hook runs in); the extension's worker filters. Does not catch what `post` throws.
  */
 export function createForwarder(post: (observation: Observation) => void, max = MAX_BUFFERED): Forwarder {
   let capture: boolean | undefined;

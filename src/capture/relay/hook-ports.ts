@@ -1,13 +1,14 @@
 /**
  * The relay's end of the private channel to the page hook.
  *
- * Why the configured domains never cross it: the hook runs in the page's own JavaScript world, so whatever it
- * holds a page could read sooner or later. A page cannot reach a listener registered before its scripts, but
+ * Why the configured domains never cross it (nor reach the relay, issue 10 §3): the hook runs in the page's own
+ * JavaScript world, so whatever it holds a page could read sooner or later. A page cannot reach a listener registered before its scripts, but
  * HTML reuses the window of a frame's or popup's initial about:blank document for a same-origin document, with
  * the listeners and the patched prototypes a same-origin parent or opener gave it beforehand (seen in
  * Chromium); such a page can be first to receive the port, or read what the hook reads. So the relay tells the
  * hook only whether to capture at all; the hook sends every exchange it sees (readable bodies up to 512 KB),
- * and the relay, in the extension's isolated world, keeps only those on configured domains.
+ * the relay passes them on, and the extension's worker keeps only those on configured domains (the relay runs in
+ * the page's process, so it is not told the domains either).
  */
 import { HOOK_TAG, isHello, isObservationMessage, type ConfigMessage, type PortOffer } from '../hook-protocol.js';
 

@@ -69,3 +69,15 @@ export function jwksFetchRefusal(jwksUri: string, issuer: string): string | unde
   }
   return `the jwks_uri ${JSON.stringify(jwksUri)} is not an https URL`;
 }
+
+/**
+ * Why a `jwks_uri` must not be fetched for a live capture (issue 10 §3), or `undefined`: it must have the issuer's
+ * origin (scheme, host and port), so that the discovery document, which the issuer's host serves, cannot send
+ * the extension elsewhere. Checked on top of {@link jwksFetchRefusal}. Does not fetch or resolve names.
+ */
+export function jwksOriginRefusal(jwksUri: string, issuer: string): string | undefined {
+  const a = parse(jwksUri);
+  const b = parse(issuer);
+  if (a && b && a.origin !== 'null' && a.origin === b.origin) return undefined;
+  return `the jwks_uri ${JSON.stringify(jwksUri)} is not on the origin of the issuer ${JSON.stringify(issuer)}`;
+}

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { isJsonObject } from '../util/json-lenient.js';
-import { discoveryFetchRefusal, jwksFetchRefusal } from './fetch-policy.js';
+import { discoveryFetchRefusal, jwksFetchRefusal, jwksOriginRefusal } from './fetch-policy.js';
 
 /**
  * Fetches a URL and returns its parsed JSON body. Injected by the shell (CLI, worker): the engine never
@@ -27,6 +27,13 @@ export interface KeyStoreOptions {
   observedJwks?: Record<string, unknown>;
   /** Only with this does the store fetch discovery and JWKS of observed issuers. */
   fetchJson?: FetchJson;
+  /**
+   * For a live capture, whose traffic a page may have forged in part (issue 10 §3): the discovery document is
+   * fetched only for these issuers (fetch-scope.ts), it comes before an observed one, and a `jwks_uri` is fetched
+   * only from a document fetched here and only on the issuer's origin. Absent: any issuer asked for may be looked
+   * up, and the `jwks_uri` of an observed document fetched (input the user chose: the CLI's files).
+   */
+  fetchableIssuers?: ReadonlySet<string>;
 }
 
 export interface KeyStore {
@@ -81,8 +88,9 @@ export function discoveryUrl(issuer: string): string {
  * A per-issuer cache of discovery documents and JWKS. Offers keys given directly first, then the issuer's own:
  * observed in the traffic, else (only when `fetchJson` is given) fetched from its discovery document's `jwks_uri`.
  * Uses a discovery document only when its `issuer` is exactly the issuer asked for, and fetches only what the
- * fetch policy allows (fetch-policy.ts; a refused URL becomes a failure, never a request). Does not report on
- * the discovery document (the idt-iss rule does) and never fetches a URL found in a token.
+ * fetch policy allows (fetch-policy.ts; a refused URL becomes a failure, never a request), and with
+ * `fetchableIssuers` only what a live capture may (see {@link KeyStoreOptions.fetchableIssuers}). Does not report
+ * on the discovery document (the idt-iss rule does) and never fetches a URL found in a token.
  */
 export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
   const given = (options.jwks ?? []).flatMap(jwksKeys);
@@ -103,16 +111,26 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
     return undefined;
   };
 
-  const discovery = (issuer: string) => {
-    let p = discoveries.get(issuer);
+  const scope = options.fetchableIssuers;
+
+  /** The issuer's document as the traffic showed it, when its `issuer` matches. */
+  const observedDiscovery = (issuer: string): Record<string, unknown> | undefined => {
+    const observed = options.observedDiscovery;
+    if (!observed || !Object.hasOwn(observed, issuer)) return undefined;
+    return trusted(issuer, observed[issuer], `the discovery document observed for ${issuer}`);
+  };
+
+  /** The issuer's document fetched from `{issuer}/.well-known/openid-configuration`, when fetching is on and allowed. */
+  const fetches = new Map<string, Promise<Record<string, unknown> | undefined>>();
+  const fetchedDiscovery = (issuer: string): Promise<Record<string, unknown> | undefined> => {
+    let p = fetches.get(issuer);
     if (!p) {
       p = (async () => {
-        const observed = options.observedDiscovery;
-        if (observed && Object.hasOwn(observed, issuer)) {
-          const doc = trusted(issuer, observed[issuer], `the discovery document observed for ${issuer}`);
-          if (doc) return doc;
-        }
         if (!options.fetchJson) return undefined;
+        if (scope && !scope.has(issuer)) {
+          failures.set(issuer, `not fetched: no answer the browser itself saw carried a token of ${issuer} (only the page hook reported one, or only requests carried it), so its discovery document is not looked up`);
+          return undefined;
+        }
         const refusal = discoveryFetchRefusal(issuer);
         if (refusal) {
           failures.set(issuer, `not fetched: ${refusal}`);
@@ -128,6 +146,18 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
         }
         return undefined;
       })();
+      fetches.set(issuer, p);
+    }
+    return p;
+  };
+
+  const discovery = (issuer: string) => {
+    let p = discoveries.get(issuer);
+    if (!p) {
+      // A live capture's own fetch comes first: what the traffic showed may be the page's invention.
+      p = scope
+        ? fetchedDiscovery(issuer).then((doc) => doc ?? observedDiscovery(issuer))
+        : Promise.resolve(observedDiscovery(issuer)).then(async (doc) => doc ?? (await fetchedDiscovery(issuer)));
       discoveries.set(issuer, p);
     }
     return p;
@@ -144,9 +174,16 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
     const observed = options.observedJwks;
     const seen = observed && Object.hasOwn(observed, jwksUri) ? observed[jwksUri] : undefined;
     const seenKeys = seen ? { keys: jwksKeys(seen), source: `observed JWKS ${jwksUri}` } : undefined;
-    if (seenKeys && !fetchAgain) return seenKeys;
+    // A live capture whose own discovery fetch worked fetches the keys too, rather than trust a JWKS the page
+    // may have reported.
+    const ownDoc = scope !== undefined && doc !== undefined && doc === (await fetchedDiscovery(issuer));
+    if (seenKeys && !fetchAgain && !ownDoc) return seenKeys;
     if (!options.fetchJson) return seenKeys;
-    const refusal = jwksFetchRefusal(jwksUri, issuer);
+    if (scope && !ownDoc) {
+      if (!failures.has(issuer)) failures.set(issuer, `not fetched: the jwks_uri ${JSON.stringify(jwksUri)} comes from a discovery document observed in the traffic, not one fetched from the issuer`);
+      return seenKeys;
+    }
+    const refusal = jwksFetchRefusal(jwksUri, issuer) ?? (scope ? jwksOriginRefusal(jwksUri, issuer) : undefined);
     if (refusal) {
       failures.set(issuer, `not fetched: ${refusal}`);
       return seenKeys;
@@ -155,7 +192,7 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
       return { keys: jwksKeys(await options.fetchJson(jwksUri)), source: `jwks_uri ${jwksUri}` };
     } catch (err) {
       failures.set(issuer, `fetching ${jwksUri} failed: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
+      return ownDoc ? seenKeys : undefined;
     }
   };
 

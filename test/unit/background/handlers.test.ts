@@ -13,7 +13,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const deps: HandlerDeps = {
     extensionOrigin: ORIGIN,
     pageObservations: (tabId, payload) => (calls.push(['page', tabId, payload]), Array.isArray(payload) ? payload.length : 0),
-    hookDomains: async () => ['idp.example.com', 'localhost:3000'],
+    hookCapture: async () => true,
     settingsChanged: async () => void calls.push(['settings']),
     deepCapture: async (tabId, on) => void calls.push(['deep', tabId, on]),
     stats: async () => stats,
@@ -68,8 +68,16 @@ describe('runtime handlers', () => {
   it("records page observations for the sender's tab, never the tab the message names", async () => {
     const { handlers, calls } = setup();
     const observations = [{ url: 'https://idp.example.com/token' }];
-    await expect(answerMessage(handlers, { type: 'page-observations', tabId: 99, observations }, CONTENT)).resolves.toEqual({ accepted: 1 });
+    await expect(answerMessage(handlers, { type: 'page-observations', tabId: 99, observations }, CONTENT)).resolves.toEqual({ ok: true });
     expect(calls).toEqual([['page', 12, observations]]);
+  });
+
+  it('issue 10 §3: tells a content script nothing about what was kept of its observations', async () => {
+    const kept = setup({ pageObservations: () => 5 });
+    const dropped = setup({ pageObservations: () => 0 });
+    const message = { type: 'page-observations', observations: [{}] };
+    const answers = await Promise.all([answerMessage(kept.handlers, message, CONTENT), answerMessage(dropped.handlers, message, CONTENT)]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
   });
 
   it.each<[string, Sender]>([
@@ -78,21 +86,33 @@ describe('runtime handlers', () => {
     ['an extension page in a tab', { ...PANEL, tab: { id: 4 } }],
   ])('accepts no page observations from %s', async (_name, sender) => {
     const { handlers, calls } = setup();
-    await expect(answerMessage(handlers, { type: 'page-observations', observations: [{}] }, sender)).resolves.toEqual({ accepted: 0 });
+    await expect(answerMessage(handlers, { type: 'page-observations', observations: [{}] }, sender)).resolves.toEqual({ ok: true });
     expect(calls).toEqual([]);
   });
 
-  it('tells the hook the configured domains once they are known', async () => {
+  it('issue 10 §3: tells the hook only whether to capture, once the settings are known, never the domains', async () => {
     let release: () => void = () => undefined;
     const loaded = new Promise<void>((resolve) => (release = resolve));
-    const { handlers } = setup({ hookDomains: async () => (await loaded, ['idp.example.com']) });
+    const { handlers } = setup({ hookCapture: async () => (await loaded, true) });
     const answer = answerMessage(handlers, { type: 'hook-config' }, CONTENT);
     let settled = false;
     void answer?.then(() => (settled = true));
     await Promise.resolve();
     expect(settled).toBe(false);
     release();
-    await expect(answer).resolves.toEqual({ domains: ['idp.example.com'] });
+    await expect(answer).resolves.toEqual({ capture: true });
+    await expect(answerMessage(setup({ hookCapture: async () => false }).handlers, { type: 'hook-config' }, CONTENT)).resolves.toEqual({ capture: false });
+  });
+
+  it.each<[string, Sender]>([
+    ['a content script', CONTENT],
+    ['no sender URL', {}],
+    ['a look-alike origin', { url: 'chrome-extension://abcdefghijklmnoq/panel.html' }],
+  ])('issue 10 §3: refuses stats and settings reloads to %s', async (_name, sender) => {
+    const { handlers, calls } = setup();
+    await expect(answerMessage(handlers, { type: 'stats' }, sender)).rejects.toThrow('only the extension pages may read the capture stats');
+    await expect(answerMessage(handlers, { type: 'settings-changed' }, sender)).rejects.toThrow('only the extension pages may reload the settings');
+    expect(calls).toEqual([]);
   });
 
   it('reloads the settings when told they changed', async () => {
@@ -103,7 +123,7 @@ describe('runtime handlers', () => {
 
   it('answers stats', async () => {
     const { handlers, stats } = setup();
-    await expect(answerMessage(handlers, { type: 'stats' }, CONTENT)).resolves.toEqual(stats);
+    await expect(answerMessage(handlers, { type: 'stats' }, PANEL)).resolves.toEqual(stats);
   });
 
   it.each([

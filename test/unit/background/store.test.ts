@@ -137,18 +137,20 @@ describe('store: caps and eviction', () => {
     expect(byteBudget(quota)).toBe(budget);
   });
 
-  it('evicts the oldest exchanges of any tab past the exchange cap, and counts them per tab', async () => {
+  it('past the exchange cap, evicts the first arrived of the tab holding the most (the one written to among equals), and counts them per tab', async () => {
     const area = new FakeArea();
     const s = store(area, { maxExchanges: 3 });
-    await s.record(1, [obs({ key: 'wr:1', startedAt: T0 })]);
-    await s.record(2, [obs({ key: 'wr:2', startedAt: T0 + 10_000 })]);
-    await s.record(1, [obs({ key: 'wr:3', startedAt: T0 + 20_000 })]);
-    await s.record(2, [obs({ key: 'wr:4', startedAt: T0 + 30_000 }), obs({ key: 'wr:5', startedAt: T0 + 40_000 })]);
+    await s.record(1, [obs({ key: 'wr:1', startedAt: T0 }), obs({ key: 'wr:2', startedAt: T0 + 10_000 }), obs({ key: 'wr:3', startedAt: T0 + 20_000 })]);
+    // Tab 1 holds more than tab 2: its first arrived goes.
+    await s.record(2, [obs({ key: 'wr:4', startedAt: T0 + 30_000 })]);
+    expect((await s.view(1)).exchanges.map((e) => e.keys?.[0])).toEqual(['wr:2', 'wr:3']);
+    // Now equal: tab 2, written to, gives back its own.
+    await s.record(2, [obs({ key: 'wr:5', startedAt: T0 + 40_000 })]);
     const [one, two] = [await s.view(1), await s.view(2)];
-    expect(one.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:3']);
-    expect(two.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:4', 'wr:5']);
+    expect(one.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:2', 'wr:3']);
+    expect(two.exchanges.map((e) => e.keys?.[0])).toEqual(['wr:5']);
     expect([one.evicted, two.evicted]).toEqual([1, 1]);
-    expect(area.keys()).toEqual(['t:1', 't:2', 'x:1:e3', 'x:2:e4', 'x:2:e5']);
+    expect(area.keys()).toEqual(['t:1', 't:2', 'x:1:e2', 'x:1:e3', 'x:2:e5']);
     expect(await s.totals()).toMatchObject({ tabs: 2, exchanges: 3, evicted: 2 });
   });
 
