@@ -21,6 +21,24 @@ async function readText(name: string, stdin: NodeJS.ReadableStream): Promise<str
   return (await readFile(name)).toString('utf8');
 }
 
+/** How the CLI names an input: the file name, or "(stdin)" for `-`. */
+export function inputLabel(name: string): string {
+  return name === '-' ? '(stdin)' : name;
+}
+
+/**
+ * The text of one input file (`-` is stdin), or a one-line reason it can't be read (no such file, a directory,
+ * permission denied, ...). Never throws. Does not look at what the text is.
+ */
+export async function readSource(name: string, stdin: NodeJS.ReadableStream): Promise<{ text: string } | { error: string }> {
+  try {
+    return { text: await readText(name, stdin) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { error: SYSTEM_ERRORS[code] ?? (err instanceof Error ? err.message : String(err)) };
+  }
+}
+
 /**
  * Reads every input file (`-` is stdin, named "(stdin)") and hands its text to the engine's {@link readInput}:
  * HAR files become exchanges (ids prefixed per file when there are several), anything else a document. Never
@@ -29,16 +47,13 @@ async function readText(name: string, stdin: NodeJS.ReadableStream): Promise<str
 export async function loadInputs(files: string[], stdin: NodeJS.ReadableStream, nowMs: number): Promise<LoadedInputs> {
   const out: LoadedInputs = { exchanges: [], documents: [], errors: [], notices: [], summary: [] };
   for (const [index, name] of files.entries()) {
-    const label = name === '-' ? '(stdin)' : name;
-    let text: string;
-    try {
-      text = await readText(name, stdin);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      out.errors.push({ name: label, error: SYSTEM_ERRORS[code] ?? (err instanceof Error ? err.message : String(err)) });
+    const label = inputLabel(name);
+    const source = await readSource(name, stdin);
+    if ('error' in source) {
+      out.errors.push({ name: label, error: source.error });
       continue;
     }
-    const read = readInput(label, text, nowMs, files.length > 1 ? index : undefined);
+    const read = readInput(label, source.text, nowMs, files.length > 1 ? index : undefined);
     // One by one: a HAR may hold more exchanges than a spread can pass as arguments.
     for (const ex of read.exchanges) out.exchanges.push(ex);
     out.documents.push(...read.documents);

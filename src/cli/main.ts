@@ -1,35 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pkg from '../../package.json';
 import { captureEndSeconds } from '../core/input/capture-end.js';
-import { analyze, BUILTIN_PROFILES, jsonReport, parseUserProfile, type Profile } from '../core/index.js';
+import { analyze, BUILTIN_PROFILES, jsonReport, markdownSummary, parseUserProfile, redactAnalysis, type AnalysisResult, type InputSummary, type Profile } from '../core/index.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
-import { escapeControls } from './escape.js';
 import { fetchJson } from './fetch-json.js';
-import { loadInputs, type LoadedInputs } from './inputs.js';
+import { inputLabel, loadInputs, type LoadedInputs } from './inputs.js';
+import { fail, say, type Io } from './io.js';
+import { redact } from './redact.js';
 import { humanReport, type NowSource } from './report-human.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  stdin: NodeJS.ReadableStream;
-}
-
-/**
- * One line on stderr, `token-inspector: ` first. File names and parser messages quote input bytes, so the
- * line is escaped as a whole: a control character in it can't reach the terminal.
- */
-function say(io: Io, text: string): void {
-  io.stderr(`token-inspector: ${escapeControls(text.trim())}\n`);
-}
-
-/**
- * One line on stderr naming what failed and why, never a stack trace. Line breaks and tabs in the reason (parser
- * messages quote the text) read better as one space; in the name they are escaped like any control character.
- */
-function fail(io: Io, what: string, why: string): 2 {
-  say(io, `${what}: ${why.replace(/[ \t\r\n]+/g, ' ')}`);
-  return 2;
-}
+export type { Io } from './io.js';
 
 async function loadProfile(arg: string): Promise<{ profile?: Profile; id?: string; error?: string }> {
   if (BUILTIN_PROFILES.some((p) => p.id === arg)) return { id: arg };
@@ -81,15 +62,29 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   for (const n of inputs.notices) say(io, `${n.name}: ${n.message}`);
   // Nothing usable because every input failed: the errors said why. An empty HAR is fine: nothing found.
   if (inputs.errors.length > 0 && inputs.exchanges.length === 0 && inputs.documents.length === 0) return 2;
-  const result = await analyze(
+  const analysed = await analyze(
     { exchanges: inputs.exchanges, documents: inputs.documents },
     { now, skew: args.skew, clientIds: args.clientIds, profiles, jwks, ...(forced ? { profile: forced } : {}), ...(args.fetchKeys ? { fetchJson } : {}) },
   );
+  // Redacted as the panel's exports are, with a fresh salt that is never written. What is printed after this point
+  // (stderr included) comes from the redacted copy; the exit status from the findings, which redaction keeps.
+  const result = args.redact ? await redactAnalysis(analysed, { salt: randomBytes(32).toString('base64url') }) : analysed;
   for (const u of result.unreadable) exit = fail(io, u.name, u.error);
   for (const p of result.problems) say(io, p);
-  io.stdout(args.json ? `${jsonReport(result, inputs.summary, { version: pkg.version, skew: args.skew, nowSource })}\n` : humanReport(result, { inputs: args.files.map((f) => (f === '-' ? '(stdin)' : f)), skew: args.skew, nowSource }));
+  io.stdout(report(args, result, inputs.summary, nowSource));
   if (exit === 2) return 2;
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return analysed.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** The report in the format asked for. */
+function report(args: CheckArgs, result: AnalysisResult, summary: InputSummary[], nowSource: NowSource): string {
+  const meta = { version: pkg.version, skew: args.skew, nowSource };
+  if (args.format === 'json') return `${jsonReport(result, summary, meta)}\n`;
+  if (args.format === 'markdown') {
+    const md = markdownSummary(result, summary, meta);
+    return md.endsWith('\n') ? md : `${md}\n`;
+  }
+  return humanReport(result, { inputs: args.files.map(inputLabel), skew: args.skew, nowSource });
 }
 
 /** Runs the CLI and resolves to its exit code. Never rejects: unexpected failures are one line and code 2. */
@@ -108,7 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await check(parsed.args, io);
+    return parsed.command === 'redact' ? await redact(parsed.args, io) : await check(parsed.args, io);
   } catch (err) {
     return fail(io, 'internal error', err instanceof Error ? err.message : String(err));
   }
