@@ -62,27 +62,78 @@ async function authorization(r: Redactor, value: string): Promise<string> {
   return `${scheme}${space}${kept ?? r.mask(credential)}`;
 }
 
-/** `Cookie: a=1; b=2`: names kept, values masked. */
-function cookie(r: Redactor, value: string): string {
-  return value
-    .split(';')
-    .map((part) => {
-      const eq = part.indexOf('=');
-      return eq < 0 ? part : `${part.slice(0, eq + 1)}${r.mask(part.slice(eq + 1), true)}`;
-    })
-    .join(';');
+/**
+ * The end of a cookie value starting at `from` (exclusive): the next `;` (or `stop`), or past the closing quote of a
+ * quoted value (RFC 6265 allows DQUOTE around a value, and a sloppy server puts `; ` inside them).
+ */
+function valueEnd(text: string, from: number, stop: RegExp): number {
+  let i = from;
+  while (i < text.length && text[i] === ' ') i++;
+  if (text[i] === '"') {
+    const close = text.indexOf('"', i + 1);
+    if (close >= 0) i = close + 1;
+  }
+  stop.lastIndex = i;
+  const m = stop.exec(text);
+  return m ? m.index : text.length;
 }
 
-/** `Set-Cookie` (several joined by line breaks, as Firefox does): the value masked, name and attributes kept. */
+/** `Cookie: a=1; b=2`: names kept, values masked (quoted ones whole); a part with no name is masked. */
+function cookie(r: Redactor, value: string): string {
+  let out = '';
+  let at = 0;
+  while (at < value.length) {
+    const semi = value.indexOf(';', at);
+    const eq = value.indexOf('=', at);
+    if (eq < 0 || (semi >= 0 && semi < eq)) {
+      const end = semi < 0 ? value.length : semi;
+      const part = value.slice(at, end);
+      out += part.trim() === '' ? part : part.replace(part.trim(), r.mask(part.trim(), true));
+      if (semi < 0) break;
+      out += ';';
+      at = semi + 1;
+      continue;
+    }
+    const end = valueEnd(value, eq + 1, /;/g);
+    out += value.slice(at, eq + 1) + r.mask(value.slice(eq + 1, end), true);
+    if (end >= value.length) break;
+    out += ';';
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Where a folded `Set-Cookie` value starts another cookie: `, name=` after an attribute (not `Expires=Mon, 23 …`). */
+const FOLD = /,\s*(?=[^;,=\s]+=)/;
+
+/** One cookie of `Set-Cookie`: the value masked (quoted ones whole), name and attributes kept. */
+function oneSetCookie(r: Redactor, line: string): string {
+  const eq = line.indexOf('=');
+  const semi = line.indexOf(';');
+  if (eq < 0 || (semi >= 0 && semi < eq)) {
+    const pair = semi < 0 ? line : line.slice(0, semi);
+    return (pair.trim() === '' ? pair : r.mask(pair, true)) + (semi < 0 ? '' : line.slice(semi));
+  }
+  const end = valueEnd(line, eq + 1, /;/g);
+  return line.slice(0, eq + 1) + r.mask(line.slice(eq + 1, end), true) + line.slice(end);
+}
+
+/**
+ * `Set-Cookie` (several joined by line breaks, as Firefox does, or folded with `, ` by a proxy): each value masked,
+ * names and attributes kept.
+ */
 function setCookie(r: Redactor, value: string): string {
   return value
     .split('\n')
     .map((line) => {
-      const semi = line.indexOf(';');
-      const pair = semi < 0 ? line : line.slice(0, semi);
-      const eq = pair.indexOf('=');
-      const masked = eq < 0 ? r.mask(pair, true) : `${pair.slice(0, eq + 1)}${r.mask(pair.slice(eq + 1), true)}`;
-      return semi < 0 ? masked : masked + line.slice(semi);
+      const parts: string[] = [];
+      let rest = line;
+      // Only split where the text before is a complete cookie (`a=1; Path=/`), so a comma in a value stays.
+      for (let m = FOLD.exec(rest); m; m = FOLD.exec(rest)) {
+        parts.push(oneSetCookie(r, rest.slice(0, m.index)) + m[0]);
+        rest = rest.slice(m.index + m[0].length);
+      }
+      return parts.join('') + oneSetCookie(r, rest);
     })
     .join('\n');
 }

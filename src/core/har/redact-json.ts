@@ -5,7 +5,7 @@ import { nameClass } from './redact-names.js';
 import type { JwtContext, Redactor } from './redact-types.js';
 
 /** JWK members that hold private or symmetric key material (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
-const PRIVATE_JWK = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+export const PRIVATE_JWK: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
 
 /**
  * The at_hash of the redacted access token, when `value` is the true at_hash of an access token seen in the

@@ -3,6 +3,7 @@ import { looksLikeJwt } from '../jwt/decode.js';
 import { appendFormValue, decodeFormComponent } from '../util/form.js';
 import { percentDecoded } from './redact-carriers.js';
 import { redactJwtsIn } from './redact-text.js';
+import { redactUnnamed } from './redact-value.js';
 import type { Redactor } from './redact-types.js';
 
 interface Pair {
@@ -43,6 +44,12 @@ async function redactFragment(r: Redactor, fragment: string): Promise<string> {
   const q = fragment.indexOf('?');
   if (q >= 0) return `${await redactPath(r, fragment.slice(0, q))}?${await redactParamText(r, fragment.slice(q + 1))}`;
   if (fragment.includes('=')) return redactParamText(r, fragment);
+  const decoded = percentDecoded(fragment);
+  if (decoded !== undefined) {
+    // `#%7B%22access_token%22...`: JSON or a query, percent-encoded.
+    const inner = await redactUnnamed(r, decoded, true);
+    if (inner !== decoded) return encodeURIComponent(inner);
+  }
   return redactPath(r, fragment);
 }
 
@@ -61,13 +68,17 @@ async function redactUserinfo(r: Redactor, userinfo: string): Promise<string> {
 
 /**
  * One path segment: a JWT redacted as a token, an e-mail address (also percent-encoded) or a long digit id
- * pseudonymised, JWTs inside it redacted; anything else kept, for the path names the endpoint.
+ * pseudonymised, a value replaced elsewhere in the capture replaced the same way, JWTs inside it redacted; anything
+ * else kept, for the path names the endpoint.
  */
 async function redactSegment(r: Redactor, segment: string): Promise<string> {
   if (segment === '') return segment;
   const decoded = percentDecoded(segment) ?? segment;
   if (looksLikeJwt(decoded)) return r.token(decoded);
   if (decoded.includes('@') || DIGIT_ID.test(decoded)) return encodeURIComponent(await r.personal(decoded));
+  // A value replaced elsewhere (a sub in `/users/<sub>`, a token in a magic link) is replaced here too.
+  const known = r.keptOrReplaced(decoded);
+  if (known !== decoded) return encodeURIComponent(known);
   return redactJwtsIn(r, segment);
 }
 

@@ -1,6 +1,8 @@
 /** Redacting text of unknown shape: HTML (a form_post page), scripts, plain text, header values. */
 import { looksLikeJwt } from '../jwt/decode.js';
 import { decodeFormComponent } from '../util/form.js';
+import { base64Text } from './redact-carriers.js';
+import { PRIVATE_JWK } from './redact-json.js';
 import { nameClass } from './redact-names.js';
 import { redactUnnamed } from './redact-value.js';
 import type { Redactor } from './redact-types.js';
@@ -18,6 +20,17 @@ const COLON_PAIR = /(?<=^|[\s{,;(])["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*(?!\
 const SCHEME_CREDENTIAL = /\b(Bearer|DPoP|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/g;
 /** An absolute URL in text, up to a space, a quote or an angle bracket. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/**
+ * A quoted value after a name and `:` or `=`, as in scripts (`var access_token = "…"`, `{ stateToken: '…' }`,
+ * `{'refresh_token': '…'}`): the name optionally quoted, the value in single or double quotes.
+ */
+const QUOTED_PAIR = /(?<![\w$])(["']?)([A-Za-z_$][\w$-]*)\1[ \t]*[:=][ \t]*(["'])((?:(?!\3)[^\\\n]|\\.)*)\3/g;
+/** A JSON member written inside a string or an attribute: quotes as `\"`, `\u0022` or `&quot;`. */
+const ESCAPED_MEMBER = /(\\"|\\u0022|&quot;)([A-Za-z_][\w-]*)\1\s*:\s*\1(.*?)\1/g;
+/** SAML elements whose text names the person: the subject's NameID and attribute values. */
+const SAML_PERSONAL = /<((?:[\w-]+:)?(?:NameID|AttributeValue))\b[^<>]*>([^<]+)<\/\1>/g;
+/** A PEM private key. */
+const PEM_PRIVATE = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
 /** A JSON member with a string value, as in a script or a JSON string inside text. */
 const JSON_MEMBER = /"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
 const LOCAL = /[A-Za-z0-9._%+-]/;
@@ -25,8 +38,8 @@ const DOMAIN = /[A-Za-z0-9.-]/;
 /** A domain with a dot and a top-level label of letters. */
 const HOST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 /** An HTML input element (a form_post page carries the authorization response in hidden inputs). */
-const INPUT = /<input\b[^<>]*>/gi;
-const ATTRIBUTE = /\b(name|value)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const INPUT = /<(input|meta)\b[^<>]*>/gi;
+const ATTRIBUTE = /\b(name|value|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /** A stretch of text to replace, and how to compute its replacement (undefined: keep it). */
 interface Edit {
@@ -72,15 +85,31 @@ async function applyEdits(text: string, groups: readonly Edit[][]): Promise<stri
  * unknown name only has its carriers redacted (a JWT, a URL, base64 JSON...) and keeps its words (markup can't be
  * pseudonymised word by word); in `strict` text (plain-text bodies of `name: value` lines) it is pseudonymised.
  */
-function pairValue(r: Redactor, name: string, value: string, strict: boolean): Promise<string> {
-  return !strict && nameClass(name) === 'unknown' ? redactUnnamed(r, value, true) : r.named(name, value);
+async function pairValue(r: Redactor, name: string, value: string, strict: boolean): Promise<string> {
+  if (strict || nameClass(name) !== 'unknown') return r.named(name, value);
+  const next = await redactUnnamed(r, value, true);
+  // Kept as a value: still free text (`"Authorization": "Bearer …"` under an unknown name).
+  return next === value && value.length > 0 && /\s/.test(value) ? r.text(value) : next;
 }
+
+/** A JWS written in the base64 alphabet (`+`, `/`, padding), which some providers emit: hashed whole. */
+const JWT_STANDARD_B64 = /eyJ[A-Za-z0-9_+/-]+={0,2}\.[A-Za-z0-9_+/-]*={0,2}\.[A-Za-z0-9_+/=-]*/g;
 
 function jwtEdits(r: Redactor, text: string): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(JWT_IN_TEXT)) {
     if (!looksLikeJwt(m[0])) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, replace: () => r.token(m[0]) });
+  }
+  return edits;
+}
+
+/** Compact JWTs in the base64 alphabet (a header segment that decodes to a JSON object), replaced by a hash. */
+function standardJwtEdits(r: Redactor, text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(JWT_STANDARD_B64)) {
+    if (!/[+/=]/.test(m[0]) || !base64Text(m[0].slice(0, m[0].indexOf('.')))?.text.trimStart().startsWith('{')) continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, replace: () => r.hash(m[0]) });
   }
   return edits;
 }
@@ -200,7 +229,8 @@ function jsonMemberEdits(r: Redactor, text: string, strict: boolean): Edit[] {
         } catch {
           value = m[2]!;
         }
-        const next = await pairValue(r, m[1]!, value, strict);
+        // A private JWK member in a script or a JSON string: masked as in a JSON body.
+        const next = PRIVATE_JWK.has(m[1]!) && text.includes('"kty"') ? r.mask(value) : await pairValue(r, m[1]!, value, strict);
         return next === value ? undefined : JSON.stringify(next).slice(1, -1);
       },
     });
@@ -226,8 +256,9 @@ function inputEdits(r: Redactor, text: string): Edit[] {
     for (const a of tag[0].matchAll(ATTRIBUTE)) {
       const raw = a[2] ?? a[3] ?? a[4] ?? '';
       const quote = a[4] === undefined ? 1 : 0;
-      if (a[1]!.toLowerCase() === 'name') name = htmlDecode(raw);
-      else value = { start: a.index + a[0].length - raw.length - quote, raw };
+      const attribute = a[1]!.toLowerCase();
+      if (attribute === 'name') name = htmlDecode(raw);
+      else if ((attribute === 'value') === (tag[1]!.toLowerCase() === 'input')) value = { start: a.index + a[0].length - raw.length - quote, raw };
     }
     const written = tag[0];
     const field = name;
@@ -240,7 +271,9 @@ function inputEdits(r: Redactor, text: string): Edit[] {
           return out === written ? undefined : out;
         }
         const decoded = htmlDecode(value.raw);
-        const next = field === undefined ? await r.loose(decoded) : await r.named(field, decoded);
+        // An input is a form field, judged like any named value; a meta tag's content only by its carriers.
+        const meta = tag[1]!.toLowerCase() === 'meta';
+        const next = field === undefined ? (meta ? await redactUnnamed(r, decoded, true) : await r.loose(decoded)) : meta ? await pairValue(r, field, decoded, false) : await r.named(field, decoded);
         const quoted = value.start > 0 && /["']/.test(written[value.start - 1]!);
         const encoded = next === decoded ? value.raw : quoted ? htmlEncode(next) : `"${htmlEncode(next)}"`;
         // JWTs in the other attributes; the value's own fate was decided by its name (a JWT-shaped `code` is kept).
@@ -251,6 +284,75 @@ function inputEdits(r: Redactor, text: string): Edit[] {
       },
     });
   }
+  return edits;
+}
+
+/** Quoted values after names in scripts, redacted by the name; the value written back in the same quotes. */
+function quotedPairEdits(r: Redactor, text: string, strict: boolean): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(QUOTED_PAIR)) {
+    const name = m[2]!;
+    const quote = m[3]!;
+    const raw = m[4]!;
+    const start = m.index + m[0].length - raw.length - 1;
+    edits.push({ start, end: start + raw.length, replace: async () => {
+      const value = unescapeScript(raw);
+      const next = await pairValue(r, name, value, strict);
+      return next === value ? undefined : escapeScript(next, quote);
+    } });
+  }
+  return edits;
+}
+
+/** The value of a script string literal's body (`\"`, `\'`, `\\`, `\n`, `\uXXXX`); as written when it is not valid. */
+function unescapeScript(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+/** A string literal body for `quote`, escaping as JSON does (and the single quote when it is the quote). */
+function escapeScript(value: string, quote: string): string {
+  const body = JSON.stringify(value).slice(1, -1);
+  return quote === "'" ? body.replace(/\\"/g, '"').replace(/'/g, "\\'") : body;
+}
+
+/** JSON members written with escaped quotes (`\"name\":\"value\"`, `\u0022`, `&quot;`), redacted by name. */
+function escapedMemberEdits(r: Redactor, text: string, strict: boolean): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(ESCAPED_MEMBER)) {
+    const quote = m[1]!;
+    const name = m[2]!;
+    const raw = m[3]!;
+    const start = m.index + m[0].length - raw.length - quote.length;
+    edits.push({ start, end: start + raw.length, replace: async () => {
+      const value = quote === '&quot;' ? htmlDecode(raw) : raw;
+      const next = await pairValue(r, name, value, strict);
+      if (next === value) return undefined;
+      return quote === '&quot;' ? htmlEncode(next) : JSON.stringify(next).slice(1, -1).replace(/\\/g, '\\\\').replace(/"/g, quote === '\\"' ? '\\"' : '\\u0022');
+    } });
+  }
+  return edits;
+}
+
+/** The text of SAML `NameID` and `AttributeValue` elements, pseudonymised (a SAML response shown as XML). */
+function samlEdits(r: Redactor, text: string): Edit[] {
+  const edits: Edit[] = [];
+  if (!text.includes('NameID') && !text.includes('AttributeValue')) return edits;
+  for (const m of text.matchAll(SAML_PERSONAL)) {
+    const start = m.index + m[0].length - m[2]!.length - m[1]!.length - 3;
+    edits.push({ start, end: start + m[2]!.length, replace: () => r.personal(m[2]!) });
+  }
+  return edits;
+}
+
+/** PEM private keys, masked whole. */
+function pemEdits(r: Redactor, text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(PEM_PRIVATE)) edits.push({ start: m.index, end: m.index + m[0].length, replace: async () => r.mask(m[0]) });
   return edits;
 }
 
@@ -275,7 +377,8 @@ export function redactJwtsIn(r: Redactor, text: string): Promise<string> {
  */
 export function redactFreeText(r: Redactor, text: string, strict = false): Promise<string> {
   return applyEdits(text, [
-    inputEdits(r, text), jsonMemberEdits(r, text, strict), schemeEdits(r, text), urlEdits(r, text), colonEdits(r, text, strict),
-    paramEdits(r, text, strict), jwtEdits(r, text), emailEdits(r, text),
+    pemEdits(r, text), samlEdits(r, text), inputEdits(r, text), jsonMemberEdits(r, text, strict), escapedMemberEdits(r, text, strict),
+    quotedPairEdits(r, text, strict), schemeEdits(r, text), urlEdits(r, text), colonEdits(r, text, strict),
+    paramEdits(r, text, strict), standardJwtEdits(r, text), jwtEdits(r, text), emailEdits(r, text),
   ]);
 }

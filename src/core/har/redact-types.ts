@@ -38,8 +38,11 @@ export interface Redactor {
    * client id seen in the capture is kept: a `sub` equal to the client id is a client's token, not a person.
    */
   personal(value: string): Promise<string>;
-  /** `value` itself, or {@link MASK} when the same value was masked elsewhere in the capture (for values kept by name). */
-  keptOrMasked(value: string): string;
+  /**
+   * `value` itself, or what replaced the same value elsewhere in the capture (a mask, a hash, a pseudonym), for
+   * values kept by their name or place. Values under 8 characters are returned as they are.
+   */
+  keptOrReplaced(value: string): string;
   /** Remembers a client id (`client_id`, `azp`, the user of Basic client authentication). */
   seenClientId(value: string): void;
   /** {@link MASK}, counting the value (as a cookie when `cookie` is set). */

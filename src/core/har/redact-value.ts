@@ -36,7 +36,7 @@ export async function redactNamed(r: Redactor, name: string, value: string): Pro
   if (n === 'clientid' || n === 'azp') r.seenClientId(value);
   switch (nameClass(name)) {
     case 'keep':
-      return r.keptOrMasked(value);
+      return r.keptOrReplaced(value);
     case 'secret':
       return r.mask(value);
     case 'token':
@@ -83,7 +83,7 @@ export async function redactUnnamed(r: Redactor, value: string, safe: boolean, d
     const inner = await redactUnnamed(r, decoded, safe, depth + 1);
     return inner === decoded ? value : encodeURIComponent(inner);
   }
-  if (safe) return MAY_HOLD.test(value) ? r.text(value) : r.keptOrMasked(value);
+  if (safe) return MAY_HOLD.test(value) ? r.text(value) : r.keptOrReplaced(value);
   return value.length <= MAX_KEPT_UNKNOWN ? value : r.personal(value);
 }
 

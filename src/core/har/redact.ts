@@ -9,6 +9,7 @@ import { redactToken } from './redact-jwt.js';
 import { redactForm, redactParamText, redactUrl } from './redact-params.js';
 import { pseudonym } from './redact-pseudonym.js';
 import { redactFreeText } from './redact-text.js';
+import { KnownValues } from './redact-known.js';
 import { MASK, type RedactionCounts, type Redactor } from './redact-types.js';
 import { redactLoose, redactNamed } from './redact-value.js';
 
@@ -36,20 +37,19 @@ function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<
 }
 
 /**
- * What a first pass learns for the second: access tokens (for at_hash), client ids (not personal), and the secrets
- * masked anywhere (so that the same value is masked where it travels under a name that would keep it).
+ * What a first pass learns for the second: access tokens (for at_hash), client ids (not personal), and every value
+ * replaced anywhere (so that the same value is replaced where it travels under a name that would keep it, or in
+ * free text).
  */
 export interface Learned {
   accessTokens: Set<string>;
   clientIds: Set<string>;
-  secrets: Set<string>;
+  known: KnownValues;
 }
 
-/** Shortest secret searched for in free text and kept values: shorter ones would match by chance. */
-const MIN_KNOWN_SECRET = 8;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An empty {@link Learned}. */
+export function newLearned(): Learned {
+  return { accessTokens: new Set(), clientIds: new Set(), known: new KnownValues() };
 }
 
 /**
@@ -57,20 +57,15 @@ function escapeRegExp(s: string): string {
  * `learned` is what a first pass found (and is added to). For the redaction of exchanges and of analyses alike.
  */
 export function createRedactor(salt: string, learned: Learned, digests: Map<string, Promise<Uint8Array>> = new Map()): Redactor {
-  const { accessTokens, clientIds, secrets } = learned;
-  let secretPattern: { size: number; re: RegExp | undefined } = { size: -1, re: undefined };
-  /** Every learned secret in free text masked (the pattern is rebuilt when a pass learnt more). */
-  const maskKnown = (text: string) => {
-    if (secretPattern.size !== secrets.size) {
-      const long = [...secrets].filter((v) => v.length >= MIN_KNOWN_SECRET).sort((a, b) => b.length - a.length);
-      secretPattern = { size: secrets.size, re: long.length > 0 ? new RegExp(long.map(escapeRegExp).join('|'), 'g') : undefined };
-    }
-    const re = secretPattern.re;
-    return re ? text.replace(re, (m) => r.mask(m)) : text;
-  };
+  const { accessTokens, clientIds, known } = learned;
+  // A client id is kept wherever it is (see `personal`), also where a first pass replaced it before it knew.
+  for (const id of clientIds) known.delete(id);
   const replaced = new Map<string, string>();
   const note = (original: string, replacement: string) => {
-    if (original !== replacement) replaced.set(original, replacement);
+    if (original !== replacement) {
+      replaced.set(original, replacement);
+      known.add(original, replacement);
+    }
     return replacement;
   };
   const seen: Record<keyof RedactionCounts, Set<string>> = {
@@ -84,7 +79,9 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
     hashCore: async (value) => hashText(await digest(value)),
     async hash(value) {
       seen.tokens.add(value);
-      return HASH_PREFIX + hashText(await digest(value));
+      const replacement = HASH_PREFIX + hashText(await digest(value));
+      known.add(value, replacement);
+      return replacement;
     },
     async personal(value) {
       if (clientIds.has(value)) return value;
@@ -93,7 +90,6 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
     },
     mask(value, cookie) {
       seen[cookie ? 'cookies' : 'masked'].add(value);
-      if (value !== MASK) secrets.add(value);
       return note(value, MASK);
     },
     token: (raw) => memo(tokens, raw, () => redactToken(r, raw)),
@@ -110,8 +106,8 @@ export function createRedactor(salt: string, learned: Learned, digests: Map<stri
     json: (text, jwt) => redactJsonText(r, text, jwt),
     url: (url) => redactUrl(r, url),
     params: (text) => redactParamText(r, text),
-    text: async (text, strict) => maskKnown(await redactFreeText(r, text, strict)),
-    keptOrMasked: (value) => (secrets.has(value) ? r.mask(value) : value),
+    text: async (text, strict) => known.replaceIn(await redactFreeText(r, text, strict)),
+    keptOrReplaced: (value) => known.get(value) ?? value,
     record: (kind, value) => void seen[kind].add(value),
     unparsed: (text) => void unparsed.add(text),
     unparsedNotes: () => [...unparsed],
@@ -195,7 +191,7 @@ async function redactExchange(r: Redactor, ex: Exchange): Promise<Exchange> {
 export async function redactExchanges(exchanges: readonly Exchange[], options: RedactOptions): Promise<RedactedExchanges> {
   checkSalt(options?.salt);
   const digests = new Map<string, Promise<Uint8Array>>();
-  const learned: Learned = { accessTokens: new Set(), clientIds: new Set(), secrets: new Set() };
+  const learned = newLearned();
   const first = createRedactor(options.salt, learned, digests);
   await inBatches(exchanges, (ex) => redactExchange(first, ex));
   const r = createRedactor(options.salt, learned, digests);

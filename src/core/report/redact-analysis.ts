@@ -3,7 +3,7 @@
  * report carries no token, secret or personal value, and its findings read the same with pseudonyms.
  */
 import type { AnalysisResult } from '../analyze.js';
-import { createRedactor, type Learned, type RedactOptions } from '../har/redact.js';
+import { createRedactor, newLearned, type Learned, type RedactOptions } from '../har/redact.js';
 import { checkSalt } from '../har/redact-hash.js';
 import { redactHeaderValue } from '../har/redact-headers.js';
 import { nameClass } from '../har/redact-names.js';
@@ -143,7 +143,7 @@ async function redactTimeline(t: ExpiryTimeline, scrub: (text: string) => Promis
  */
 export async function redactAnalysis(result: AnalysisResult, options: RedactOptions): Promise<AnalysisResult> {
   checkSalt(options?.salt);
-  const learned: Learned = { accessTokens: new Set(), clientIds: new Set(), secrets: new Set() };
+  const learned: Learned = newLearned();
   for (const a of result.artifacts) {
     if (a.kind === 'access_token' && a.raw) learned.accessTokens.add(a.raw);
     if (a.clientId) learned.clientIds.add(a.clientId);
