@@ -1,6 +1,6 @@
 import type { AnalysisResult, Artifact, ExpiryTimeline, Finding, Flow, Severity } from '../core/index.js';
 import { isoSeconds, numericDateSeconds, relative, summarize } from '../core/index.js';
-import { escapeControls } from './escape.js';
+import { escapeControls } from '../core/util/escape-controls.js';
 
 const STEP_LABELS: Record<string, string> = {
   authorize_request: 'authorize request',
@@ -92,11 +92,6 @@ function findingLines(findings: Finding[], severity: Severity, label: string): s
   return lines;
 }
 
-/**
- * The human report: flows with their steps and expiry, tokens with UTC and relative times, findings by severity.
- * Every line goes through {@link escapeControls} as a whole, so no value taken from the input (issuer, client,
- * URLs, kid, claim names and values, messages, file names) can carry a control character to the terminal.
- */
 /** Where the report's "now" came from. */
 export type NowSource = 'option' | 'capture' | 'clock';
 
@@ -106,6 +101,12 @@ const NOW_NOTES: Record<NowSource, string> = {
   clock: '(the current time)',
 };
 
+/**
+ * The human report: flows with their steps and expiry, tokens with UTC and relative times, findings by severity.
+ * Every line goes through {@link escapeControls} as a whole, so no value taken from the input (issuer, client,
+ * URLs, kid, claim names and values, messages, file names) can carry a control character, a line separator or a
+ * bidi control to the terminal.
+ */
 export function humanReport(result: AnalysisResult, meta: { inputs: string[]; skew: number; nowSource?: NowSource }): string {
   const now = result.now;
   const byId = new Map(result.artifacts.map((a) => [a.id, a]));

@@ -11,6 +11,7 @@ describe('escapeControls', () => {
     ['line and paragraph separators', '\u2028\u2029', '\\u2028\\u2029'],
     ['bidi embeddings and overrides', '\u202a\u202b\u202c\u202d\u202e', '\\u202a\\u202b\\u202c\\u202d\\u202e'],
     ['bidi isolates', '\u2066\u2067\u2068\u2069', '\\u2066\\u2067\\u2068\\u2069'],
+    ['bidi marks (LRM, RLM, ALM)', '\u200e\u200f\u061c', '\\u200e\\u200f\\u061c'],
   ])('escapes %s', (_name, input, expected) => {
     expect(escapeControls(input)).toBe(expected);
   });

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../analyze.js';
 import type { InputSummary } from '../input/types.js';
 import type { Artifact, Finding } from '../model.js';
+import { escapeControlsInJson } from '../util/escape-controls.js';
 import { isoSeconds } from '../util/time.js';
 
 /** Counts of findings per severity. Does not look at rules or artifacts. */
@@ -86,12 +87,14 @@ export interface ReportMeta {
  * `flows` (each with its expiry `timeline`), `findings` and a `summary`. Raw token strings and raw bodies are left
  * out: tokens carry their decoded header and claims (personal claims included: this report does not redact), and a response or request member that held a token (a token response's `id_token`, an authorize response's
  * `access_token`, an `id_token_hint`) is `{ "artifact": "<id>" }`. URLs are reported as captured, so a token
- * sent in a query or fragment is still in its URL.
+ * sent in a query or fragment is still in its URL. Control characters, line separators and bidi controls in any
+ * string are written as `\uXXXX` escapes (escapeControlsInJson), so the text can be printed to a terminal or
+ * shown as it is; it parses back to the same values.
  */
 export function jsonReport(result: AnalysisResult, inputs: readonly InputSummary[], meta: ReportMeta): string {
   const timelines = new Map(result.timelines.map((t) => [t.flow, t]));
   const tokens = tokenIds(result.artifacts);
-  return JSON.stringify(
+  const json = JSON.stringify(
     {
       tool: { name: 'token-inspector', version: meta.version },
       now: result.now,
@@ -106,4 +109,5 @@ export function jsonReport(result: AnalysisResult, inputs: readonly InputSummary
     null,
     2,
   );
+  return escapeControlsInJson(json);
 }
