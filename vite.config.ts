@@ -2,6 +2,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type UserConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { buildOptions } from './scripts/build-options.js';
+import { dropIifeChunks } from './scripts/drop-iife-chunks.js';
 import { makeManifest } from './scripts/manifest.js';
 import { privateIifeScripts } from './scripts/private-iife-scripts.js';
 import { workerHookSource } from './scripts/worker-hook-source.js';
@@ -11,8 +12,9 @@ import { workerHookSource } from './scripts/worker-hook-source.js';
  * dist/firefox (`TOKEN_INSPECTOR_OUTDIR` overrides). The manifest is manifest.json passed through
  * scripts/manifest.ts for that browser, `TOKEN_INSPECTOR_DOMAINS` and `TOKEN_INSPECTOR_DEEP_CAPTURE`; the same
  * choices reach the code through `define` (src/shared/build-flags.ts). crxjs bundles the worker, the pages and
- * the `?script` imports; public/ (icons) is copied as is. The worker-side page hook is bundled into a define
- * (scripts/worker-hook-source.ts). Does not build the CLI (that is esbuild, `build:cli`).
+ * the `?script` imports (the IIFE page scripts only as IIFEs: scripts/drop-iife-chunks.ts); public/ (icons) is
+ * copied as is. The worker-side page hook is bundled into a define (scripts/worker-hook-source.ts). Does not build
+ * the CLI (that is esbuild, `build:cli`).
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'harness') return harnessConfig();
@@ -20,7 +22,8 @@ export default defineConfig(({ mode }) => {
   for (const warning of options.warnings) console.warn(`\x1b[33mwarning:\x1b[0m ${warning}`);
   const manifest = makeManifest(baseManifest, options) as unknown as ManifestV3Export;
   return {
-    plugins: [crx({ manifest, browser: options.browser }), privateIifeScripts(), workerHookSource()],
+    // After crx(): privateIifeScripts edits the manifest crxjs renders, dropIifeChunks the bundle crxjs made.
+    plugins: [crx({ manifest, browser: options.browser }), privateIifeScripts(), dropIifeChunks(), workerHookSource()],
     define: options.define,
     build: {
       outDir: options.outDir,

@@ -52,7 +52,13 @@ describe('manifestProblems', () => {
     ['no default-src', c(csp("script-src 'self'; object-src 'none'; base-uri 'none'")), chrome, 'default-src is not'],
     ['inline styles', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; style-src 'self' 'unsafe-inline'")), chrome, 'style-src allows more'],
     ['remote images', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; img-src *")), chrome, 'img-src allows more'],
-    ['no base-uri', c(csp("default-src 'self'; script-src 'self'; object-src 'none'")), chrome, "base-uri is not 'none'"],
+    ['no base-uri', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'")), chrome, "base-uri is not 'none'"],
+    // Issue 10 §4: key fetching needs https and loopback http, not every http(s) URL.
+    ['no connect-src', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'")), chrome, 'no connect-src'],
+    ['plain http anywhere', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https: http:")), chrome, 'connect-src allows more than key fetching needs: '],
+    ['any host', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src *")), chrome, 'connect-src allows more'],
+    ['http on a LAN host', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https: http://192.168.1.1:*")), chrome, 'http://192.168.1.1:*'],
+    ['websockets', c(csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https: wss:")), chrome, 'wss:'],
     ['classic background in Chrome', c({ background: { scripts: ['bg.js'] } }), chrome, 'not a module service_worker'],
     ['classic worker', c({ background: { service_worker: 'sw.js' } }), chrome, 'not a module service_worker'],
     ['gecko settings in Chrome', c({ browser_specific_settings: { gecko: { id: 'x@y' } } }), chrome, 'has browser_specific_settings'],
@@ -70,7 +76,8 @@ describe('manifestProblems', () => {
   });
 
   it.each([
-    ['object-src none and a trailing semicolon', variant(chromeManifest, csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none';"))],
+    ['object-src none and a trailing semicolon', variant(chromeManifest, csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self';"))],
+    ['connect-src for https and loopback http', variant(chromeManifest, csp("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https: http://localhost:* http://127.0.0.1:*"))],
     ['a named host and a subdomain wildcard', variant(chromeManifest, { host_permissions: ['*://idp.example.com/*', 'https://*.example.com/*', '*://localhost/*'] })],
   ])('accepts %s', (_name, m) => {
     expect(manifestProblems(m, chrome)).toEqual([]);

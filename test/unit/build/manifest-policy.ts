@@ -31,6 +31,13 @@ function directive(policy: string, name: string): string[] | undefined {
   return undefined;
 }
 
+/**
+ * What the extension pages may connect to: themselves, and the worker's key fetching (discovery and JWKS of
+ * observed issuers, src/core/jwt/fetch-policy.ts), which asks https only, plain http only on a loopback host.
+ * A CSP host source cannot name an IPv6 address, so `http://[::1]` is not among them.
+ */
+export const CONNECT_SOURCES: readonly string[] = ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'];
+
 function cspProblems(csp: unknown): string[] {
   if (!isObject(csp) || typeof csp.extension_pages !== 'string') return ['content_security_policy.extension_pages is missing'];
   const policy = csp.extension_pages;
@@ -48,6 +55,9 @@ function cspProblems(csp: unknown): string[] {
   if (style?.some((s) => s !== "'self'")) problems.push(`CSP style-src allows more than 'self': ${style.join(' ')}`);
   const img = directive(policy, 'img-src');
   if (img?.some((s) => s !== "'self'" && s !== 'data:')) problems.push(`CSP img-src allows more than 'self' and data: ${img.join(' ')}`);
+  const connect = directive(policy, 'connect-src');
+  if (!connect) problems.push('CSP has no connect-src (default-src would forbid key fetching)');
+  else if (connect.some((s) => !CONNECT_SOURCES.includes(s))) problems.push(`CSP connect-src allows more than key fetching needs: ${connect.join(' ')}`);
   const base = directive(policy, 'base-uri');
   if (!base || base.some((s) => s !== "'none'")) problems.push(`CSP base-uri is not 'none': ${base?.join(' ') ?? 'missing'}`);
   return problems;
