@@ -8,8 +8,11 @@
  *   painted (target: at most 50 ms),
  * each against the same measurement with a 100-exchange state in the same page load (the baseline), over
  * `BENCH_PANEL_ROUNDS` rounds (10), each in a fresh page. Also checks that the request list is virtualised (far
- * fewer rows in the DOM than exchanges). Prints JSON lines like the other benches; reports, never asserts the
- * times. `E2E_SKIP_BUILD=1` reuses the harness build.
+ * fewer rows in the DOM than exchanges). Then (issue 10 §4) the first render of a pasted ID token that holds a
+ * claim of `BENCH_PANEL_LONG_CHARS` characters (30 MB), Flows view, against the same token with a 100-character
+ * claim, and how much text the panel holds then (long values are cut until "show all"). Prints JSON lines like
+ * the other benches; reports, never asserts the times. `E2E_SKIP_BUILD=1` reuses the harness build;
+ * `BENCH_PANEL_PARTS=many` or `=long` runs only one of the two.
  */
 import { chromium, type Page } from '@playwright/test';
 import type { TabState } from '../src/shared/protocol.js';
@@ -23,11 +26,14 @@ import { tabState } from '../test/panel/support/states.js';
 import { generateHar } from './har-generate.js';
 import { serveDir } from '../test/panel/support/static-server.js';
 import { median, report } from './measure.js';
+import { longClaimState } from '../test/panel/support/long-claim-state.js';
 
 const ROUNDS = Number(process.env.BENCH_PANEL_ROUNDS ?? 10);
 const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 const BIG = 10_000;
 const SMALL = 100;
+const LONG_CHARS = Number(process.env.BENCH_PANEL_LONG_CHARS ?? 30_000_000);
+const SHORT_CHARS = 100;
 
 /** Renders `state` into the fresh panel and then types one character into the filter; both times in ms. */
 async function measure(page: Page, state: string, view: 'flows' | 'requests'): Promise<{ render: number; keystroke: number; rows: number }> {
@@ -63,9 +69,8 @@ async function loginExchanges(n: number): Promise<Exchange[]> {
   return har.exchanges.slice(0, n);
 }
 
-async function main(): Promise<void> {
-  buildHarness();
-  const server = await serveDir(HARNESS_DIR);
+/** The 10,000- and 100-exchange states in both views: first render and one keystroke. */
+async function manyExchanges(origin: string, page: Page): Promise<void> {
   log('generating and analysing the states');
   const exchanges = await loginExchanges(BIG);
   const bigState = await tabState(exchanges);
@@ -75,31 +80,24 @@ async function main(): Promise<void> {
   const big = '/bench-big.json';
   const small = '/bench-small.json';
   log(`analysed: ${bigState.analysis?.flows.length} flows`);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const results: Record<string, { render: number[]; keystroke: number[] }> = {};
   let rowsInDom = 0;
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      for (const view of ['requests', 'flows'] as const) {
-        for (const [name, state] of [
-          [`${view}-${SMALL}`, small],
-          [`${view}-${BIG}`, big],
-        ] as const) {
-          await page.goto(`${server.origin}/${HARNESS_PAGE}`);
-          await page.waitForFunction(() => 'tiHarness' in window);
-          const m = await measure(page, state, view);
-          log(`round ${round} ${name}: render ${m.render.toFixed(1)} ms, keystroke ${m.keystroke.toFixed(1)} ms`);
-          if (view === 'requests' && state === big) rowsInDom = m.rows;
-          if (round === 0) continue; // warm-up
-          (results[name] ??= { render: [], keystroke: [] }).render.push(m.render);
-          results[name].keystroke.push(m.keystroke);
-        }
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    for (const view of ['requests', 'flows'] as const) {
+      for (const [name, state] of [
+        [`${view}-${SMALL}`, small],
+        [`${view}-${BIG}`, big],
+      ] as const) {
+        await page.goto(`${origin}/${HARNESS_PAGE}`);
+        await page.waitForFunction(() => 'tiHarness' in window);
+        const m = await measure(page, state, view);
+        log(`round ${round} ${name}: render ${m.render.toFixed(1)} ms, keystroke ${m.keystroke.toFixed(1)} ms`);
+        if (view === 'requests' && state === big) rowsInDom = m.rows;
+        if (round === 0) continue; // warm-up
+        (results[name] ??= { render: [], keystroke: [] }).render.push(m.render);
+        results[name].keystroke.push(m.keystroke);
       }
     }
-  } finally {
-    await browser.close();
-    await server.close();
   }
   for (const view of ['requests', 'flows']) {
     const b = results[`${view}-${BIG}`]!;
@@ -119,6 +117,55 @@ async function main(): Promise<void> {
     });
   }
   report('panel-virtualised', { exchanges: BIG, requestRowsInDom: rowsInDom });
+}
+
+/** A pasted ID token with a {@link LONG_CHARS}-character claim against the same token with a short one, Flows view. */
+async function longClaim(origin: string, page: Page): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  log(`making the token with a claim of ${LONG_CHARS} characters`);
+  writeFileSync(join(HARNESS_DIR, 'bench-long.json'), JSON.stringify(await longClaimState(LONG_CHARS, now)));
+  writeFileSync(join(HARNESS_DIR, 'bench-short.json'), JSON.stringify(await longClaimState(SHORT_CHARS, now)));
+  const results: Record<string, { render: number[]; keystroke: number[] }> = {};
+  let domChars = 0;
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    for (const name of ['short', 'long'] as const) {
+      await page.goto(`${origin}/${HARNESS_PAGE}`);
+      await page.waitForFunction(() => 'tiHarness' in window);
+      const m = await measure(page, `/bench-${name}.json`, 'flows');
+      log(`round ${round} ${name} claim: render ${m.render.toFixed(1)} ms, keystroke ${m.keystroke.toFixed(1)} ms`);
+      if (name === 'long') domChars = await page.evaluate(() => document.getElementById('app')?.textContent?.length ?? 0);
+      if (round === 0) continue; // warm-up
+      (results[name] ??= { render: [], keystroke: [] }).render.push(m.render);
+      results[name].keystroke.push(m.keystroke);
+    }
+  }
+  const long = results.long!;
+  const short = results.short!;
+  report('panel-long-claim', {
+    claimChars: LONG_CHARS,
+    firstRenderMs: median(long.render),
+    firstRenderBaselineMs: median(short.render),
+    firstRenderRatio: median(long.render) / median(short.render),
+    keystrokeMs: median(long.keystroke),
+    keystrokeBaselineMs: median(short.keystroke),
+    panelTextChars: domChars,
+    rounds: ROUNDS,
+  });
+}
+
+async function main(): Promise<void> {
+  buildHarness();
+  const server = await serveDir(HARNESS_DIR);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const parts = (process.env.BENCH_PANEL_PARTS ?? 'many,long').split(',');
+    if (parts.includes('many')) await manyExchanges(server.origin, page);
+    if (parts.includes('long')) await longClaim(server.origin, page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 await main();

@@ -24,10 +24,12 @@ import { CaptureHealthLine } from './components/capture/CaptureHealthLine.js';
 import { CaptureHostContext } from './components/capture/capture-host-context.js';
 import { DevtoolsHosts } from './components/capture/DevtoolsHosts.js';
 import { EmptyCapture } from './components/capture/EmptyCapture.js';
+import { CapturedText } from './components/text/CapturedText.js';
 import type { PanelConnection } from './connection.js';
 import { devtoolsOnlyHosts } from './model/devtools-hosts.js';
 import { makeExport, type ExportDeps } from './export/exports.js';
 import { captureSummary } from './model/capture-summary.js';
+import { compactText } from './model/shown-text.js';
 import { createClock } from './workspace/clock.js';
 import { analyzeOffline, type OfflineText } from './workspace/offline.js';
 import { createWorkspace } from './workspace/workspace.js';
@@ -138,7 +140,7 @@ export function App(props: AppProps) {
           )}
           {!live && (
             <button type="button" data-testid="close-offline" onClick={() => workspace.closeOffline()}>
-              Close {dataset.name}
+              Close {compactText(dataset.name)}
             </button>
           )}
           <ImportButton onTexts={importTexts} onError={(message) => (importErrors.value = [message])} />
@@ -154,7 +156,9 @@ export function App(props: AppProps) {
             <span>Nothing imported:</span>
             <ul>
               {importErrors.value.map((e, i) => (
-                <li key={i}>{e}</li>
+                <li key={i}>
+                  <CapturedText text={e} />
+                </li>
               ))}
             </ul>
             <button type="button" data-testid="import-errors-dismiss" onClick={() => (importErrors.value = [])}>
@@ -165,7 +169,9 @@ export function App(props: AppProps) {
         {!live && dataset.notices.length > 0 && (
           <ul class="notices muted" data-testid="notices">
             {dataset.notices.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i}>
+                <CapturedText text={n} />
+              </li>
             ))}
           </ul>
         )}

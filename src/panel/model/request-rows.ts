@@ -6,12 +6,12 @@ export function exchangeSources(exchange: Exchange): string {
   return [...new Set(Object.values(exchange.seenBy).flatMap((s) => s ?? []))].sort().join(',');
 }
 
-/** Bodies longer than this are shown cut, with a note (the raw capture keeps all of it). */
+/** Characters of a body shown until the user asks for all of it (the raw capture keeps all of it). */
 export const MAX_SHOWN_BODY = 64 * 1024;
 
 /**
- * A body as text for display: JSON pretty-printed, base64 bodies named as such, long bodies cut with a note.
- * Does not decode base64 (binary bodies are not shown).
+ * A body as text for display: JSON pretty-printed, base64 bodies named as such. Does not decode base64 (binary
+ * bodies are not shown), does not cut or escape (the view does, see shown-text.ts).
  */
 export function bodyText(body: Body): string {
   if (body.encoding === 'base64') return `(binary body, ${body.text.length} base64 characters)`;
@@ -22,5 +22,5 @@ export function bodyText(body: Body): string {
   } catch {
     // Not JSON: shown as captured.
   }
-  return text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}\n… (${text.length - MAX_SHOWN_BODY} more characters)` : text;
+  return text;
 }

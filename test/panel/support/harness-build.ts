@@ -1,13 +1,13 @@
 /**
- * Builds the panel harness (`vite build --mode harness`, src/panel/harness) into build/panel-harness once per
- * run; `E2E_SKIP_BUILD=1` reuses an existing build. Does not start a browser.
+ * Builds the panel harness (`vite build --mode harness`, src/panel/harness) into build/panel-harness (or
+ * `E2E_HARNESS_DIR`) once per run; `E2E_SKIP_BUILD=1` reuses an existing build. Does not start a browser.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, viteBuild } from '../../e2e/support/extension-build.js';
 
-/** Where the harness build goes. */
-export const HARNESS_DIR = resolve(ROOT, 'build', 'panel-harness');
+/** Where the harness build goes: `E2E_HARNESS_DIR`, else build/panel-harness. */
+export const HARNESS_DIR = resolve(ROOT, process.env.E2E_HARNESS_DIR ?? join('build', 'panel-harness'));
 /** The harness page inside {@link HARNESS_DIR}. */
 export const HARNESS_PAGE = 'src/panel/harness/harness.html';
 

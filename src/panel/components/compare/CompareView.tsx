@@ -5,6 +5,7 @@ import { claimTime, formatDelta } from '../../model/claim-time.js';
 import { compareClaims, type ClaimChange, type CompareRow } from '../../model/compare.js';
 import '../../styles/token.css';
 import { ComparePicker } from './ComparePicker.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /** Props of {@link CompareView}. */
 export interface CompareViewProps {
@@ -25,7 +26,7 @@ function ValueCell({ side, name, json, value, time: isTime, now }: { side: 'left
   const time = isTime ? claimTime(name, value, now) : undefined;
   return (
     <td class="compare-value" data-side={side}>
-      <code class="claim-json">{json}</code>
+      <CapturedText as="code" class="claim-json" text={json} layout="lines" />
       {time && time.utc !== 'invalid time' && (
         <span class="compare-time">
           <time dateTime={time.utc}>{time.utc}</time> <span class="relative">{time.relative}</span>
@@ -39,7 +40,7 @@ function Row({ row, now }: { row: CompareRow; now: number }) {
   return (
     <tr class={`compare-row change-${row.change}`} data-testid="compare-row" data-claim={row.name} data-change={row.change} data-delta={row.delta === undefined ? '' : String(row.delta)}>
       <th scope="row">
-        <code>{row.name}</code>
+        <CapturedText as="code" text={row.name} />
       </th>
       <ValueCell side="left" name={row.name} json={row.leftJson} value={row.left} time={row.time} now={now} />
       <ValueCell side="right" name={row.name} json={row.rightJson} value={row.right} time={row.time} now={now} />
@@ -54,7 +55,8 @@ function Row({ row, now }: { row: CompareRow; now: number }) {
 /**
  * Two artifacts' claims side by side with what changed (added, removed, changed, same) and by how much for
  * times; pickers for either side among `candidates`, and a toggle to show only the changes. Values are text
- * only. Does not choose the pair (see defaultComparePair) nor judge the values.
+ * only, escaped, long ones cut (CapturedText). Does not choose the pair (see defaultComparePair) nor judge the
+ * values.
  */
 export function CompareView({ left, right, index, now, candidates, onPick }: CompareViewProps) {
   const [onlyChanges, setOnlyChanges] = useState(false);

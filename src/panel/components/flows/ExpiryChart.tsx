@@ -2,6 +2,7 @@ import type { ExpiryTimeline, Lifetime } from '../../../core/model.js';
 import { isoSeconds, relative } from '../../../core/util/time.js';
 import { CHART, countdownText, expiryChart, type ChartBar, type ChartGeometry } from '../../model/expiry-chart.js';
 import { durationText } from '../../model/flow-steps.js';
+import { compactText } from '../../model/shown-text.js';
 import '../../styles/flows.css';
 
 /** Props of {@link ExpiryChart}. */
@@ -35,10 +36,10 @@ function Bar({ bar, now }: { bar: ChartBar; now: number }) {
       data-expired={String(bar.expired)}
       data-start-known={String(bar.startKnown)}
     >
-      <title>{`${l.label}: ${isoSeconds(l.expiresAt)}`}</title>
+      <title>{`${compactText(l.label)}: ${isoSeconds(l.expiresAt)}`}</title>
       <text class="lifetime-label" x={CHART.labelRight} y={mid} text-anchor="end" dominant-baseline="middle">
         {bar.sessionEnd ? '▸ ' : ''}
-        {clip(l.label)}
+        {clip(compactText(l.label))}
       </text>
       {bar.marker ? (
         <path class="lifetime-marker" d={`M ${bar.x1} ${mid - 6} l 5 6 l -5 6 l -5 -6 z`} />
@@ -79,8 +80,10 @@ function NowLine({ chart, now }: { chart: ChartGeometry; now: number }) {
 function sessionCaption(end: Lifetime | undefined, now: number, hasLifetimes: boolean): string {
   if (!end) return hasLifetimes ? 'No known expiry ends this session (its refresh token does not expire).' : '';
   const when = `${isoSeconds(end.expiresAt)} (local ${localTime(end.expiresAt)}, ${relative(end.expiresAt, now)})`;
-  if (end.source === 'refresh_error') return `The session ended when the server refused a refresh, ${end.label}, at ${when}.`;
-  return end.expiresAt <= now ? `The session ended when the ${end.label} expired: ${when}.` : `The session ends when the ${end.label} expires: ${when}.`;
+  // A label may quote the server ("refresh refused (<error>)"): escaped like all captured text.
+  const what = compactText(end.label);
+  if (end.source === 'refresh_error') return `The session ended when the server refused a refresh, ${what}, at ${when}.`;
+  return end.expiresAt <= now ? `The session ended when the ${what} expired: ${when}.` : `The session ends when the ${what} expires: ${when}.`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ExpiryChart } from './ExpiryChart.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { SubMismatchBanner } from './SubMismatchBanner.js';
 import { FindingItem } from '../token/FindingItem.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /** Props of {@link FlowDetail}. */
 export interface FlowDetailProps {
@@ -38,7 +39,7 @@ export function FlowDetail({ row, index, now, copy, show, workspace }: FlowDetai
       {row.subMismatch && <SubMismatchBanner row={row} />}
       <header class="detail-header">
         <h2>
-          {flow.type.replaceAll('_', ' ')} · <span class="url">{flow.issuer ?? 'unknown issuer'}</span>
+          {flow.type.replaceAll('_', ' ')} · <CapturedText class="url" text={flow.issuer ?? 'unknown issuer'} />
         </h2>
         {pair && (
           <button

@@ -1,5 +1,6 @@
 import { relative } from '../../../core/util/time.js';
 import type { FlowRow } from '../../model/flow-rows.js';
+import { compactText } from '../../model/shown-text.js';
 
 /** Props of {@link FlowRowView}. */
 export interface FlowRowViewProps {
@@ -23,14 +24,17 @@ function Count({ n, severity }: { n: number; severity: 'error' | 'warning' }) {
 }
 
 /**
- * One flow as a table row with the data-* attributes of the panel contract. Every value is rendered as text.
- * Does not handle keys (the table does).
+ * One flow as a table row with the data-* attributes of the panel contract. Every value is rendered as text,
+ * escaped and cut to one line (compactText; the flow's detail shows it all). Does not handle keys (the table does).
  */
 export function FlowRowView({ row, position, selected, tabbable, onSelect }: FlowRowViewProps) {
   const started = new Date(row.startedAt);
   const valid = !Number.isNaN(started.getTime());
   const local = valid ? started.toLocaleString() : '';
   const ago = valid ? relative(row.startedAt / 1000, row.now) : '';
+  const issuer = compactText(row.issuer);
+  const client = compactText(row.client);
+  const subject = compactText(row.subject);
   return (
     <tr
       class={`flow-row${selected ? ' selected' : ''}`}
@@ -50,17 +54,17 @@ export function FlowRowView({ row, position, selected, tabbable, onSelect }: Flo
       tabIndex={tabbable ? 0 : -1}
       onClick={() => onSelect(row.id)}
     >
-      <td class="issuer" title={row.issuer}>
-        <span class="url">{row.issuer || 'unknown issuer'}</span> <span class="profile muted">{row.profileName}</span>
+      <td class="issuer" title={issuer}>
+        <span class="url">{issuer || 'unknown issuer'}</span> <span class="profile muted">{row.profileName}</span>
       </td>
-      <td title={row.client}>{row.client || <span class="muted">unknown</span>}</td>
-      <td title={row.subject}>
+      <td title={client}>{client || <span class="muted">unknown</span>}</td>
+      <td title={subject}>
         {row.subMismatch && (
           <span class="badge badge-error" title="ID token and userinfo subjects differ (x-ui-sub)">
             sub ≠
           </span>
         )}{' '}
-        {row.subject || <span class="muted">unknown</span>}
+        {subject || <span class="muted">unknown</span>}
       </td>
       <td title={valid ? `${local}, ${ago}` : undefined}>
         {valid ? (

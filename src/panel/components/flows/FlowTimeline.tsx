@@ -5,6 +5,8 @@ import { CaptureHostContext } from '../capture/capture-host-context.js';
 import type { AnalysisIndex } from '../../model/analysis-index.js';
 import { durationText, flowStepRows, offsetText, type StepRow } from '../../model/flow-steps.js';
 import '../../styles/flows.css';
+import { compactText } from '../../model/shown-text.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 const statusClass = (status: string) => (status === '' ? '' : /^[23]/.test(status) ? ' status-ok' : ' status-bad');
 
@@ -33,17 +35,18 @@ function Step({ step }: { step: StepRow }) {
       {step.status !== '' && <span class={`step-status${statusClass(step.status)}`}>{step.status}</span>}
       {step.durationMs !== undefined && <span class="step-duration muted">{durationText(step.durationMs)}</span>}
       {step.host !== '' && (
-        <span class="step-url url" title={`${step.host}${step.path}`}>
-          {step.host}
-          {step.path}
-        </span>
+        <CapturedText class="step-url url" title={compactText(`${step.host}${step.path}`)} text={`${step.host}${step.path}`} />
       )}
       {step.missing === '' ? (
         step.sources !== '' && <span class="step-sources muted">seen by {step.sources.replaceAll(',', ', ')}</span>
       ) : (
         <span class="not-observable">{MISSING_TEXT[step.missing]}</span>
       )}
-      {step.note !== '' && step.missing === '' && <span class="step-note muted">({step.note})</span>}
+      {step.note !== '' && step.missing === '' && (
+        <span class="step-note muted">
+          (<CapturedText text={step.note} />)
+        </span>
+      )}
     </li>
   );
 }
@@ -53,7 +56,7 @@ function NotCapturedNote({ gap }: { gap: CodeExchangeGap }) {
   const captureHost = useContext(CaptureHostContext);
   return (
     <p class="not-observable" data-testid="not-captured-note">
-      {gap.reason}
+      <CapturedText text={gap.reason} />
       {captureHost &&
         (gap.configure ?? []).map((host) => (
           <span key={host}>
@@ -67,10 +70,10 @@ function NotCapturedNote({ gap }: { gap: CodeExchangeGap }) {
 
 /**
  * The steps of a flow in time order: what each was, its HTTP status, when it started after the flow's start, how
- * long it took, its host and path (text, never a link), and which capture sources saw it. Steps that happened on a
- * server are marked as not observable in the browser, steps the capture simply lacks as not captured (with why,
- * and the offer to configure the host that would have seen it); the flow's notes follow. Does not show tokens or
- * findings.
+ * long it took, its host and path (escaped text, never a link), and which capture sources saw it. Steps that
+ * happened on a server are marked as not observable in the browser, steps the capture simply lacks as not
+ * captured (with why, and the offer to configure the host that would have seen it); the flow's notes follow. Does
+ * not show tokens or findings.
  */
 export function FlowTimeline({ flow, index }: { flow: Flow; index: AnalysisIndex }) {
   const steps = flowStepRows(flow, index);
@@ -99,7 +102,7 @@ export function FlowTimeline({ flow, index }: { flow: Flow; index: AnalysisIndex
         <ul class="flow-notes">
           {notes.map((note, i) => (
             <li key={i} class="muted" data-testid="flow-note">
-              {note}
+              <CapturedText text={note} />
             </li>
           ))}
         </ul>

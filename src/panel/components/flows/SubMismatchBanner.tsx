@@ -1,9 +1,10 @@
 import type { FlowRow } from '../../model/flow-rows.js';
 import '../../styles/flows.css';
+import { CapturedText } from '../text/CapturedText.js';
 
 /**
  * The alert shown over a flow whose userinfo `sub` differs from its ID token's (rule x-ui-sub): both values as
- * text and the rule id. It carries the finding's `data-rule`, `data-severity`, `data-artifacts` and `data-claim`,
+ * escaped text (long ones cut) and the rule id. It carries the finding's `data-rule`, `data-severity`, `data-artifacts` and `data-claim`,
  * but not `data-testid="finding"` (the finding itself is listed with its artifacts). Renders nothing for a row
  * without a mismatch.
  */
@@ -21,8 +22,8 @@ export function SubMismatchBanner({ row }: { row: FlowRow }) {
       data-artifacts={m.artifacts.join(',')}
       data-claim="sub"
     >
-      <strong>Subject mismatch:</strong> ID token sub <code data-testid="id-token-sub">{m.idTokenSub || '(unknown)'}</code> vs userinfo sub{' '}
-      <code data-testid="userinfo-sub">{m.userinfoSub || '(unknown)'}</code>. The userinfo values must not be used for this user (token
+      <strong>Subject mismatch:</strong> ID token sub <CapturedText as="code" data-testid="id-token-sub" text={m.idTokenSub || '(unknown)'} /> vs userinfo
+      sub <CapturedText as="code" data-testid="userinfo-sub" text={m.userinfoSub || '(unknown)'} />. The userinfo values must not be used for this user (token
       substitution). <span class="rule">x-ui-sub</span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { OfflineResult, OfflineText } from '../../workspace/offline.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /** Props of {@link PasteView}. */
 export interface PasteViewProps {
@@ -80,7 +81,9 @@ export function PasteView({ analyse }: PasteViewProps) {
       {errors.value.length > 0 && (
         <ul class="error" role="alert" data-testid="paste-errors">
           {errors.value.map((e, i) => (
-            <li key={i}>{e}</li>
+            <li key={i}>
+              <CapturedText text={e} />
+            </li>
           ))}
         </ul>
       )}

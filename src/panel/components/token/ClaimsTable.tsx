@@ -1,5 +1,6 @@
 import type { Severity } from '../../../core/index.js';
 import type { ClaimRow } from '../../model/token-claims.js';
+import { CapturedText } from '../text/CapturedText.js';
 import { ClaimDocCell } from './ClaimDocCell.js';
 import { ClaimTimeCell } from './ClaimTimeCell.js';
 import { FindingItem } from './FindingItem.js';
@@ -17,9 +18,10 @@ export interface ClaimsTableProps {
 }
 
 /**
- * The claims table: name, the value as JSON text (the `[data-testid="claim"]` element holds nothing else),
- * times, and the profile's documentation; the findings about a claim in a row right under it, coloured by the
- * worst severity. Values are text children only. The time column is left out when no claim is a time.
+ * The claims table: name, the value as JSON text (the `[data-testid="claim"]` element holds nothing else; a
+ * long value is cut, with "show all" after it), times, and the profile's documentation; the findings about a
+ * claim in a row right under it, coloured by the worst severity. Names and values are text children only, their
+ * control and bidi characters escaped. The time column is left out when no claim is a time.
  */
 export function ClaimsTable({ rows, profileName }: ClaimsTableProps) {
   const withTimes = rows.some((r) => r.times.length > 0);
@@ -41,12 +43,10 @@ export function ClaimsTable({ rows, profileName }: ClaimsTableProps) {
           <tbody key={row.name} class={`claim-group${severity ? ` has-findings severity-${severity}` : ''}`}>
             <tr class="claim-row" data-testid="claim-row" data-claim={row.name} data-severity={severity ?? ''}>
               <th scope="row" class="claim-name">
-                <code>{row.name}</code>
+                <CapturedText as="code" text={row.name} />
               </th>
               <td class="claim-value">
-                <code class="claim-json" data-testid="claim" data-claim={row.name}>
-                  {row.json}
-                </code>
+                <CapturedText as="code" class="claim-json" data-testid="claim" data-claim={row.name} text={row.json} layout="lines" />
               </td>
               {withTimes && <ClaimTimeCell name={row.name} times={row.times} />}
               <ClaimDocCell doc={row.doc} />

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { Finding } from '../../../core/index.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /**
  * One finding as a list item: severity, rule id, the claim it names, the message and the spec reference, with
  * the panel's data-* contract (`data-testid="finding"`, rule, severity, flow id, artifact ids, claim). Every
- * value is rendered as text. `children` (controls such as "Show in flow") follow the reference. Does not sort,
- * filter or link anywhere.
+ * value is rendered as text; the claim path and the message (which quote values from the traffic) escaped and,
+ * when long, cut. `children` (controls such as "Show in flow") follow the reference. Does not sort, filter or link
+ * anywhere.
  */
 export function FindingItem({ finding, children }: { finding: Finding; children?: ComponentChildren }) {
   return (
@@ -19,7 +21,7 @@ export function FindingItem({ finding, children }: { finding: Finding; children?
       data-claim={finding.claim ?? ''}
     >
       <span class="severity">{finding.severity}</span> <code class="rule">{finding.rule}</code>
-      {finding.claim !== undefined && <code class="finding-claim">{finding.claim}</code>} <span class="message">{finding.message}</span>{' '}
+      {finding.claim !== undefined && <CapturedText as="code" class="finding-claim" text={finding.claim} />} <CapturedText class="message" text={finding.message} />{' '}
       <cite class="source">{finding.source}</cite>
       {children}
     </li>

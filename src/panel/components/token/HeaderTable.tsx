@@ -1,6 +1,10 @@
 import type { HeaderParam } from '../../model/token-parts.js';
+import { CapturedText } from '../text/CapturedText.js';
 
-/** The protected header's parameters, each value as JSON text. Does not judge them (the rules do). */
+/**
+ * The protected header's parameters, each value as JSON text (escaped, long ones cut). Does not judge them (the
+ * rules do).
+ */
 export function HeaderTable({ params }: { params: readonly HeaderParam[] }) {
   return (
     <table class="header-table">
@@ -15,10 +19,10 @@ export function HeaderTable({ params }: { params: readonly HeaderParam[] }) {
         {params.map((p) => (
           <tr key={p.name} data-testid="header-param" data-name={p.name}>
             <th scope="row">
-              <code>{p.name}</code>
+              <CapturedText as="code" text={p.name} />
             </th>
             <td>
-              <code class="claim-json">{p.json}</code>
+              <CapturedText as="code" class="claim-json" text={p.json} layout="lines" />
             </td>
           </tr>
         ))}

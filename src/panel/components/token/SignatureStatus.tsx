@@ -1,8 +1,9 @@
 import type { SignatureView } from '../../model/token-parts.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /**
  * The signature status of a JWT with its algorithm, key id, where the key came from and why. Every value is
- * text; the key source (a URL) is never a link. Does not verify anything.
+ * escaped text (CapturedText); the key source (a URL) is never a link. Does not verify anything.
  */
 export function SignatureStatus({ signature }: { signature: SignatureView }) {
   const { status, label, alg, kid, keySource, keyType, reasons } = signature;
@@ -14,7 +15,7 @@ export function SignatureStatus({ signature }: { signature: SignatureView }) {
           <div>
             <dt>alg</dt>
             <dd>
-              <code>{alg}</code>
+              <CapturedText as="code" text={alg} />
             </dd>
           </div>
         )}
@@ -22,7 +23,7 @@ export function SignatureStatus({ signature }: { signature: SignatureView }) {
           <div>
             <dt>kid</dt>
             <dd>
-              <code>{kid}</code>
+              <CapturedText as="code" text={kid} />
             </dd>
           </div>
         )}
@@ -30,13 +31,13 @@ export function SignatureStatus({ signature }: { signature: SignatureView }) {
           <div>
             <dt>key</dt>
             <dd>
-              <span class="url">{keySource}</span>
+              <CapturedText class="url" text={keySource} />
               {keyType !== undefined && ` (${keyType})`}
             </dd>
           </div>
         )}
       </dl>
-      {reasons.length > 0 && <span class="signature-reason">{reasons.join('; ')}</span>}
+      {reasons.length > 0 && <CapturedText class="signature-reason" text={reasons.join('; ')} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { HeaderTable } from './HeaderTable.js';
 import { RawBody, RawSegments } from './RawSegments.js';
 import { SeenList } from './SeenList.js';
 import { SignatureStatus } from './SignatureStatus.js';
+import { CapturedText } from '../text/CapturedText.js';
 
 /** Props of {@link TokenView}. */
 export interface TokenViewProps {
@@ -26,7 +27,8 @@ export interface TokenViewProps {
  * status): title, profile and where it was seen; findings that name no claim; signature; header; the claims table
  * with documentation, times and the findings next to their claim; raw segments with copy buttons. Opaque tokens
  * show their role, length and a copy button only. Everything from the traffic is rendered as text: never HTML,
- * never a link, never loaded. Does not filter findings or fetch keys.
+ * never a link, never loaded, control and bidi characters escaped, long values cut until "show all"
+ * (CapturedText). Does not filter findings or fetch keys.
  */
 export function TokenView({ artifact, index, now, copy = clipboardCopy }: TokenViewProps) {
   const view = useMemo(() => tokenView(artifact, index, now), [artifact, index, now]);
@@ -49,8 +51,12 @@ export function TokenView({ artifact, index, now, copy = clipboardCopy }: TokenV
         <span class="token-profile" data-testid="profile" data-profile={view.profileId}>
           profile: {view.profileName}
         </span>
-        {view.issuer !== undefined && <span class="url token-issuer">{view.issuer}</span>}
-        {view.clientId !== undefined && <span class="token-client">client {view.clientId}</span>}
+        {view.issuer !== undefined && <CapturedText class="url token-issuer" text={view.issuer} />}
+        {view.clientId !== undefined && (
+          <span class="token-client">
+            client <CapturedText text={view.clientId} />
+          </span>
+        )}
         {view.raw !== undefined && view.raw !== '' && (
           <CopyButton text={view.raw} what="" label={view.isToken ? 'Copy token' : 'Copy raw'} copy={copy} testId="copy-token" />
         )}
@@ -58,7 +64,7 @@ export function TokenView({ artifact, index, now, copy = clipboardCopy }: TokenV
       {view.jsonError !== undefined && !view.findings.some((f) => f.rule === 'json-parse') && (
         <p class="error" data-testid="json-error">
           {view.truncated ? 'The capture cut the body short: ' : ''}
-          {view.jsonError}
+          <CapturedText text={view.jsonError} />
         </p>
       )}
       {view.findings.length > 0 && (
