@@ -50,12 +50,16 @@ report('har', {
 const loginsTarget = Number(process.env.BENCH_LOGINS_MB ?? 20) * 1024 * 1024;
 if (!existsSync(loginsFile) || Math.abs(statSync(loginsFile).size - loginsTarget) > loginsTarget * 0.05) await generateHar(loginsFile, loginsTarget, { loginEvery: 1, assets: false });
 const runOn = (mode: string): Run => JSON.parse(execFileSync(process.execPath, [join(here, 'har-child.js'), mode, loginsFile], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
-const lb: Run[] = [];
-const lo: Run[] = [];
-for (let round = 0; round < 3; round++) {
-  lb.push(runOn('parse'));
-  lo.push(runOn('ours'));
+/** 3 rounds of `mode`, each after a baseline run (JSON.parse of the same file), in fresh processes. */
+function alternate(mode: string): { base: Run[]; ours: Run[] } {
+  const out = { base: [] as Run[], ours: [] as Run[] };
+  for (let round = 0; round < 3; round++) {
+    out.base.push(runOn('parse'));
+    out.ours.push(runOn(mode));
+  }
+  return out;
 }
+const { base: lb, ours: lo } = alternate('ours');
 report('har-logins', {
   fileMB: statSync(loginsFile).size / 1024 / 1024,
   entries: lo[0]!.entries,
@@ -68,12 +72,7 @@ report('har-logins', {
 
 // `token-inspector redact` on the same login-dense HAR: import, redaction by design (every carrier decoded, every
 // value judged) and the HAR text written, against JSON.parse of the file.
-const rb: Run[] = [];
-const ro: Run[] = [];
-for (let round = 0; round < 3; round++) {
-  rb.push(runOn('parse'));
-  ro.push(runOn('redact'));
-}
+const { base: rb, ours: ro } = alternate('redact');
 report('har-redact', {
   fileMB: statSync(loginsFile).size / 1024 / 1024,
   entries: ro[0]!.entries,
