@@ -5,7 +5,7 @@
 
 /** Control characters, line separators and bidi controls (which can reorder what a reader sees). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * What Markdown (CommonMark, GFM) gives a meaning to inside a line, with `#` (issue references) and `@` (mentions);
  * `<`, `>` and `&` become entities instead. `(` and `)` need no escape: without `[` and `]` no link can form.
@@ -18,12 +18,12 @@ const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;
  * Tested word by word, so the cost stays linear.
  */
 const LINKABLE = /(?:https?|ftp|file|mailto|javascript|data|vbscript|xmpp|wss?):\S|www\.|@[^@]*\./i;
-/** A compact JWS or JWE: never written into a summary. */
-const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+/** A compact JWS or JWE, also right after a percent escape (`%3DeyJ…`): never written into a summary. */
+const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
 
 /** What inline code can't hold as it is: what ends it or is HTML, whitespace, control and bidi characters. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CODE_UNSAFE = /[\s`<>"'\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CODE_UNSAFE = /[\s`<>"'\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const percent = (c: string) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
