@@ -90,8 +90,19 @@ export async function openDevTools(context: BrowserContext, page: Page, extensio
     targets: () => targets(browser),
     showPanel: async () => {
       const panelId = `chrome-extension://${extensionId}${PANEL_TITLE}`;
-      await evaluate('devtools://devtools/', `(async () => { const legacy = await import('./ui/legacy/legacy.js'); await legacy.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}); return true; })()`);
-      await waitForTarget(browser, (t) => t.url.startsWith(`chrome-extension://${extensionId}/src/panel/`), 'Tokens panel');
+      const isPanel = (t: TargetInfo) => t.url.startsWith(`chrome-extension://${extensionId}/src/panel/`);
+      const deadline = Date.now() + 30_000;
+      // DevTools ignores showPanel for a panel the devtools_page has not created yet (a loaded machine is slow to
+      // run it): ask again until the panel's page exists.
+      for (;;) {
+        await evaluate('devtools://devtools/', `(async () => { const legacy = await import('./ui/legacy/legacy.js'); await legacy.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}); return true; })()`);
+        try {
+          await waitForTarget(browser, isPanel, 'Tokens panel', 2_000);
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+      }
     },
     close: async () => {
       const window = await waitForTarget(browser, (t) => t.url.startsWith('devtools://devtools/'), 'DevTools window');
