@@ -21,18 +21,17 @@ const SCHEME_CREDENTIAL = /\b(Bearer|DPoP|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/g
 /** An absolute URL in text, up to a space, a quote or an angle bracket. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 /**
- * A quoted value after a name and `:` or `=`, as in scripts (`var access_token = "…"`, `{ stateToken: '…' }`,
- * `{'refresh_token': '…'}`): the name optionally quoted, the value in single or double quotes.
+ * A quoted value after a name and `:` or `=`: a JSON member (in a script or a JSON string inside text), and the
+ * ways scripts write one (`var access_token = "…"`, `{ stateToken: '…' }`, `{'refresh_token': '…'}`): the name
+ * optionally quoted, the value in single or double quotes.
  */
-const QUOTED_PAIR = /(?<![\w$])(["']?)([A-Za-z_$][\w$-]*)\1[ \t]*[:=][ \t]*(["'])((?:(?!\3)[^\\\n]|\\.)*)\3/g;
+const QUOTED_PAIR = /(?<![\w$])(["']?)([A-Za-z_$][\w$-]*)\1\s*[:=]\s*(["'])((?:(?!\3)[^\\\n]|\\.)*)\3/g;
 /** A JSON member written inside a string or an attribute: quotes as `\"`, `\u0022` or `&quot;`. */
 const ESCAPED_MEMBER = /(\\"|\\u0022|&quot;)([A-Za-z_][\w-]*)\1\s*:\s*\1(.*?)\1/g;
 /** SAML elements whose text names the person: the subject's NameID and attribute values. */
 const SAML_PERSONAL = /<((?:[\w-]+:)?(?:NameID|AttributeValue))\b[^<>]*>([^<]+)<\/\1>/g;
 /** A PEM private key. */
 const PEM_PRIVATE = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
-/** A JSON member with a string value, as in a script or a JSON string inside text. */
-const JSON_MEMBER = /"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
 const LOCAL = /[A-Za-z0-9._%+-]/;
 const DOMAIN = /[A-Za-z0-9.-]/;
 /** A domain with a dot and a top-level label of letters. */
@@ -215,32 +214,18 @@ function paramEdits(r: Redactor, text: string, strict: boolean): Edit[] {
   return edits;
 }
 
-function jsonMemberEdits(r: Redactor, text: string, strict: boolean): Edit[] {
-  const edits: Edit[] = [];
-  for (const m of text.matchAll(JSON_MEMBER)) {
-    const start = m.index + m[0].length - m[2]!.length - 1;
-    edits.push({
-      start,
-      end: start + m[2]!.length,
-      replace: async () => {
-        let value: string;
-        try {
-          value = JSON.parse(`"${m[2]}"`) as string;
-        } catch {
-          value = m[2]!;
-        }
-        // A private JWK member in a script or a JSON string: masked as in a JSON body.
-        const next = PRIVATE_JWK.has(m[1]!) && text.includes('"kty"') ? r.mask(value) : await pairValue(r, m[1]!, value, strict);
-        return next === value ? undefined : JSON.stringify(next).slice(1, -1);
-      },
-    });
-  }
-  return edits;
-}
-
 const HTML_DECODE: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
 const htmlDecode = (s: string) => s.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (e) => HTML_DECODE[e]!);
 const htmlEncode = (s: string) => s.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The value of a tag: an input is a form field, judged like any named value (an unnamed one by its shape); a meta
+ * tag's content only by the carriers in it, as a pair of lenient text.
+ */
+function tagValue(r: Redactor, meta: boolean, field: string | undefined, value: string): Promise<string> {
+  if (meta) return field === undefined ? redactUnnamed(r, value, true) : pairValue(r, field, value, false);
+  return field === undefined ? r.loose(value) : r.named(field, value);
+}
 
 /**
  * HTML input elements: the whole tag is one edit, so no later pattern reads its attributes as text (`name=password`
@@ -271,9 +256,7 @@ function inputEdits(r: Redactor, text: string): Edit[] {
           return out === written ? undefined : out;
         }
         const decoded = htmlDecode(value.raw);
-        // An input is a form field, judged like any named value; a meta tag's content only by its carriers.
-        const meta = tag[1]!.toLowerCase() === 'meta';
-        const next = field === undefined ? (meta ? await redactUnnamed(r, decoded, true) : await r.loose(decoded)) : meta ? await pairValue(r, field, decoded, false) : await r.named(field, decoded);
+        const next = await tagValue(r, tag[1]!.toLowerCase() === 'meta', field, decoded);
         const quoted = value.start > 0 && /["']/.test(written[value.start - 1]!);
         const encoded = next === decoded ? value.raw : quoted ? htmlEncode(next) : `"${htmlEncode(next)}"`;
         // JWTs in the other attributes; the value's own fate was decided by its name (a JWT-shaped `code` is kept).
@@ -287,7 +270,10 @@ function inputEdits(r: Redactor, text: string): Edit[] {
   return edits;
 }
 
-/** Quoted values after names in scripts, redacted by the name; the value written back in the same quotes. */
+/**
+ * Quoted values after names (JSON members, script literals), redacted by the name, a private JWK member masked as
+ * in a JSON body; the value written back in the same quotes.
+ */
 function quotedPairEdits(r: Redactor, text: string, strict: boolean): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(QUOTED_PAIR)) {
@@ -297,7 +283,7 @@ function quotedPairEdits(r: Redactor, text: string, strict: boolean): Edit[] {
     const start = m.index + m[0].length - raw.length - 1;
     edits.push({ start, end: start + raw.length, replace: async () => {
       const value = unescapeScript(raw);
-      const next = await pairValue(r, name, value, strict);
+      const next = PRIVATE_JWK.has(name) && text.includes('"kty"') ? r.mask(value) : await pairValue(r, name, value, strict);
       return next === value ? undefined : escapeScript(next, quote);
     } });
   }
@@ -377,8 +363,8 @@ export function redactJwtsIn(r: Redactor, text: string): Promise<string> {
  */
 export function redactFreeText(r: Redactor, text: string, strict = false): Promise<string> {
   return applyEdits(text, [
-    pemEdits(r, text), samlEdits(r, text), inputEdits(r, text), jsonMemberEdits(r, text, strict), escapedMemberEdits(r, text, strict),
-    quotedPairEdits(r, text, strict), schemeEdits(r, text), urlEdits(r, text), colonEdits(r, text, strict),
+    pemEdits(r, text), samlEdits(r, text), inputEdits(r, text), quotedPairEdits(r, text, strict), escapedMemberEdits(r, text, strict),
+    schemeEdits(r, text), urlEdits(r, text), colonEdits(r, text, strict),
     paramEdits(r, text, strict), standardJwtEdits(r, text), jwtEdits(r, text), emailEdits(r, text),
   ]);
 }
